@@ -1,0 +1,3 @@
+using Rampart.Cli;
+
+return await RampartCommand.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace Rampart.Core.Events;
+
+/// <summary>
+/// A field name as rules write it (<c>userIdentity.arn</c>), split once into its segments so that
+/// events can be navigated without re-parsing. Build it at compile time, never per event.
+/// </summary>
+public sealed class FieldPath : IEquatable<FieldPath>
+{
+    private FieldPath(string name, ImmutableArray<string> segments)
+    {
+        Name = name;
+        Segments = segments;
+    }
+
+    /// <summary>The name as written.</summary>
+    public string Name { get; }
+
+    /// <summary>The dot-separated segments.</summary>
+    public ImmutableArray<string> Segments { get; }
+
+    /// <summary>Splits a dotted field name into segments.</summary>
+    public static FieldPath Parse(string name)
+    {
+        Guard.NotNull(name);
+        return new FieldPath(name, [.. name.Split('.')]);
+    }
+
+    /// <inheritdoc />
+    public bool Equals(FieldPath? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as FieldPath);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
