@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Rampart.Logs;
+
+namespace Rampart.Cli.Commands;
+
+/// <summary>The parsed arguments of <c>rampart hunt</c>.</summary>
+internal sealed record HuntRequest(
+    ImmutableArray<string> Paths,
+    ImmutableArray<string> Rules,
+    string? Placeholders,
+    string Output,
+    string? OutFile,
+    LogFormat Format,
+    int Threads,
+    string? Since,
+    string? Until,
+    ImmutableArray<string> Accounts,
+    ImmutableArray<string> Regions,
+    bool FailOnHit,
+    string? Quarantine);

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Rampart.Detection.Sigma;
+
+namespace Rampart.Cli.Commands;
+
+/// <summary><c>rampart rules validate PATH…</c>: every problem in every rule, as <c>path:line:column: CODE: message</c>.</summary>
+internal static class RulesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Sigma rule files or directories.", Arity = ArgumentArity.OneOrMore };
+        var placeholders = new Option<string?>("--placeholders") { Description = "YAML file with values for %placeholder% expansions." };
+        var validate = new Command("validate", "Check Sigma rules and report every problem; exits 2 when any rule has an error.") { paths, placeholders };
+        validate.SetAction(result => Validate(result.GetValue(paths)!, result.GetValue(placeholders), context));
+        return new Command("rules", "Work with detection rules.") { validate };
+    }
+
+    internal static int Validate(IReadOnlyList<string> paths, string? placeholders, CliContext context)
+    {
+        var printer = new DiagnosticPrinter(context.Error);
+        var options = placeholders is null ? SigmaOptions.Default : SigmaOptions.WithPlaceholderFile(placeholders, printer);
+        var rules = SigmaRuleSet.Load(paths, options, printer);
+        context.Out.WriteLine($"{rules.Rules.Length} rules compiled; {printer.Errors} errors, {printer.Warnings} warnings.");
+        return printer.Errors > 0 ? ExitCodes.InputErrors : ExitCodes.Success;
+    }
+}

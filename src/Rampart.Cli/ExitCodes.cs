@@ -1,0 +1,14 @@
+namespace Rampart.Cli;
+
+/// <summary>The process exit codes every command uses (docs/cli.md).</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command ran cleanly.</summary>
+    public const int Success = 0;
+
+    /// <summary><c>--fail-on-hit</c> was given and the hunt found hits.</summary>
+    public const int Hits = 1;
+
+    /// <summary>Bad usage, or input that could not be read (rules, records, files).</summary>
+    public const int InputErrors = 2;
+}

@@ -1,0 +1,259 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using Rampart.Core;
+using Rampart.Core.Diagnostics;
+using Rampart.Core.Events;
+using Rampart.Detection.Sigma;
+using Rampart.Hunting.Output;
+using Rampart.Logs;
+
+namespace Rampart.Hunting;
+
+/// <summary>
+/// Composes readers and the Sigma engine: reads files in parallel, matches every event against the
+/// rule set, and hands hits to a writer in input order (file by file, record by record), so the
+/// output does not depend on the number of threads.
+/// </summary>
+public sealed class HuntRunner
+{
+    private readonly SigmaRuleSet _rules;
+    private readonly Dictionary<SigmaRule, HitRule> _hitRules;
+    private readonly ConcurrentDictionary<string, HitRule> _externalRules = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a runner over a compiled rule set.</summary>
+    public HuntRunner(SigmaRuleSet rules)
+    {
+        _rules = Guard.NotNull(rules);
+        _hitRules = new Dictionary<SigmaRule, HitRule>(ReferenceEqualityComparer.Instance);
+        foreach (var rule in rules.Rules)
+            _hitRules[rule] = ToHitRule(rule);
+    }
+
+    /// <summary>Runs the hunt.</summary>
+    /// <param name="options">Inputs and filters.</param>
+    /// <param name="writer">Receives the hits in input order.</param>
+    /// <param name="diagnostics">Receives every problem with the input.</param>
+    /// <param name="quarantine">Receives unreadable records verbatim, when given.</param>
+    /// <param name="progress">Receives progress after each file, when given.</param>
+    /// <param name="cancellationToken">Stops the hunt.</param>
+    /// <returns>What was read and found.</returns>
+    public HuntSummary Run(
+        HuntOptions options,
+        IHitWriter writer,
+        IDiagnosticSink diagnostics,
+        IQuarantineSink? quarantine = null,
+        IProgress<HuntProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(options);
+        Guard.NotNull(writer);
+        Guard.NotNull(diagnostics);
+        Guard.InRange(options.Threads, 1, 512);
+
+        var stopwatch = Stopwatch.StartNew();
+        var discovered = LogFiles.Discover(options.Inputs, diagnostics);
+        var files = new List<string>(discovered.Count);
+        foreach (var file in discovered)
+        {
+            if (MayHoldWantedEvents(file, options))
+                files.Add(file);
+        }
+
+        var sizes = new long[files.Count];
+        long totalBytes = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            sizes[i] = FileSize(files[i]);
+            totalBytes += sizes[i];
+        }
+
+        var statistics = new LogReadStatistics();
+        var context = new LogReadContext(diagnostics, quarantine, statistics);
+        var output = new OrderedOutput(files.Count, writer);
+        long events = 0, filtered = 0, bytesDone = 0;
+        var filesDone = 0;
+        var counts = new ConcurrentDictionary<HitRule, long>(ReferenceEqualityComparer.Instance);
+
+        Parallel.For(
+            0,
+            files.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken },
+            () => new FileWork(),
+            (index, _, work) =>
+            {
+                var hits = new List<DetectionHit>();
+                var (read, skipped) = HuntFile(files[index], options, context, work, hits);
+                Interlocked.Add(ref events, read);
+                Interlocked.Add(ref filtered, skipped);
+                foreach (var hit in hits)
+                    counts.AddOrUpdate(hit.Rule, 1, (_, n) => n + 1);
+                output.Complete(index, hits);
+                var done = Interlocked.Add(ref bytesDone, sizes[index]);
+                var doneFiles = Interlocked.Increment(ref filesDone);
+                progress?.Report(new HuntProgress(done, totalBytes, doneFiles, files.Count));
+                return work;
+            },
+            _ => { });
+
+        var byRule = counts
+            .Select(pair => new RuleHitCount(pair.Key, pair.Value))
+            .OrderByDescending(count => count.Count)
+            .ThenBy(count => count.Rule.Title, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var summary = new HuntSummary
+        {
+            Files = files.Count,
+            FilesFiltered = discovered.Count - files.Count,
+            Events = events,
+            EventsFiltered = filtered,
+            RecordsSkipped = statistics.RecordsSkipped,
+            Bytes = totalBytes,
+            Hits = byRule.Sum(count => count.Count),
+            HitsByRule = byRule,
+            Elapsed = stopwatch.Elapsed,
+        };
+        writer.Complete(summary);
+        return summary;
+    }
+
+    private (long Read, long Filtered) HuntFile(string path, HuntOptions options, LogReadContext context, FileWork work, List<DetectionHit> hits)
+    {
+        long read = 0, filtered = 0;
+        foreach (var logEvent in LogReader.ReadFile(path, options.Read, context))
+        {
+            read++;
+            EventSummary? summary = null;
+            if (options.FiltersEvents)
+            {
+                summary = logEvent.Summarize();
+                if (!IsWanted(summary, options))
+                {
+                    filtered++;
+                    continue;
+                }
+            }
+
+            if (logEvent.SourceType == LogSourceTypes.GuardDuty)
+                hits.Add(Materialize(GuardDutyRule(logEvent), logEvent, summary, work));
+
+            work.Matches.Clear();
+            _rules.Match(logEvent, work.Matches);
+            foreach (var rule in work.Matches)
+                hits.Add(Materialize(_hitRules[rule], logEvent, summary, work));
+        }
+
+        return (read, filtered);
+    }
+
+    private static DetectionHit Materialize(HitRule rule, LogEvent logEvent, EventSummary? summary, FileWork work)
+    {
+        work.Buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(work.Buffer))
+            logEvent.WriteTo(json);
+        var text = System.Text.Encoding.UTF8.GetString(work.Buffer.WrittenSpan);
+        return new DetectionHit(rule, logEvent.SourceType, summary ?? logEvent.Summarize(), logEvent.Origin, text);
+    }
+
+    private HitRule GuardDutyRule(LogEvent finding)
+    {
+        var values = new List<FieldValue>();
+        string? Text(string path)
+        {
+            values.Clear();
+            finding.CollectValues(FieldPath.Parse(path), values);
+            return values.Count > 0 ? values[0].Text : null;
+        }
+
+        var type = Text("type") ?? "unknown";
+        var title = Text("title") ?? type;
+        var severity = double.TryParse(Text("severity"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score)
+            ? GuardDutySeverity(score)
+            : Severity.Medium;
+        return _externalRules.GetOrAdd(type + "\n" + title + "\n" + severity, _ => new HitRule
+        {
+            Id = "guardduty:" + type,
+            Title = title,
+            Level = severity.ToString().ToLowerInvariant(),
+            Severity = severity,
+            Engine = "guardduty",
+            Description = Text("description"),
+        });
+    }
+
+    // GuardDuty's documented bands: 1.0–3.9 low, 4.0–6.9 medium, 7.0–8.9 high, 9.0–10.0 critical.
+    internal static Severity GuardDutySeverity(double score) => score switch
+    {
+        >= 9.0 => Severity.Critical,
+        >= 7.0 => Severity.High,
+        >= 4.0 => Severity.Medium,
+        >= 1.0 => Severity.Low,
+        _ => Severity.Informational,
+    };
+
+    private static bool IsWanted(EventSummary summary, HuntOptions options)
+    {
+        if (options.Since is { } since && (summary.Time is not { } t1 || t1 < since))
+            return false;
+        if (options.Until is { } until && (summary.Time is not { } t2 || t2 >= until))
+            return false;
+        if (!options.Accounts.IsEmpty && (summary.Account is null || !options.Accounts.Contains(summary.Account)))
+            return false;
+        return options.Regions.IsEmpty || (summary.Region is not null && options.Regions.Contains(summary.Region));
+    }
+
+    private static bool MayHoldWantedEvents(string path, HuntOptions options)
+    {
+        if (!options.FiltersEvents || !CloudTrailObjectKey.TryParse(path, out var account, out var region, out var date))
+            return true;
+        if (!options.Accounts.IsEmpty && !options.Accounts.Contains(account))
+            return false;
+        if (!options.Regions.IsEmpty && !options.Regions.Contains(region))
+            return false;
+
+        // A file under a day's prefix holds events of that day (UTC), give or take delivery delay.
+        var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (options.Since is { } since && dayStart.AddDays(1).AddHours(1) <= since)
+            return false;
+        return options.Until is not { } until || dayStart.AddHours(-1) < until;
+    }
+
+    private static long FileSize(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private static HitRule ToHitRule(SigmaRule rule) => new()
+    {
+        Id = rule.Id,
+        Title = rule.Title,
+        Level = rule.Level,
+        Severity = rule.Severity,
+        Tags = rule.Tags,
+        Author = rule.Author,
+        License = rule.License,
+        Engine = "sigma",
+        Path = rule.Location.Path,
+        Description = rule.Description,
+        References = rule.References,
+    };
+
+    private sealed class FileWork
+    {
+        public List<SigmaRule> Matches { get; } = [];
+
+        public System.Buffers.ArrayBufferWriter<byte> Buffer { get; } = new(4096);
+    }
+}

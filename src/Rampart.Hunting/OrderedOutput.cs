@@ -1,0 +1,36 @@
+using Rampart.Hunting.Output;
+
+namespace Rampart.Hunting;
+
+/// <summary>
+/// Hands each file's hits to the writer in file order, whichever thread finishes first: a file's
+/// hits wait until every file before it is written. Hits are rare, so the wait costs little memory.
+/// </summary>
+internal sealed class OrderedOutput
+{
+    private readonly IReadOnlyList<DetectionHit>?[] _pending;
+    private readonly IHitWriter _writer;
+    private readonly Lock _gate = new();
+    private int _next;
+
+    public OrderedOutput(int files, IHitWriter writer)
+    {
+        _pending = new IReadOnlyList<DetectionHit>?[files];
+        _writer = writer;
+    }
+
+    public void Complete(int index, IReadOnlyList<DetectionHit> hits)
+    {
+        lock (_gate)
+        {
+            _pending[index] = hits;
+            while (_next < _pending.Length && _pending[_next] is { } ready)
+            {
+                foreach (var hit in ready)
+                    _writer.Write(hit);
+                _pending[_next] = null;
+                _next++;
+            }
+        }
+    }
+}
