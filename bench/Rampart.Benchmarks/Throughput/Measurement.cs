@@ -1,0 +1,13 @@
+namespace Rampart.Benchmarks.Throughput;
+
+/// <summary>One timed run in a child process.</summary>
+/// <param name="Mode"><c>parse</c> or <c>hunt</c>.</param>
+/// <param name="Threads">Threads used.</param>
+/// <param name="Events">Records counted or events hunted.</param>
+/// <param name="Hits">Hits found (hunt only).</param>
+/// <param name="Seconds">Wall-clock seconds of the work, excluding start-up and rule compilation.</param>
+/// <param name="PeakRssBytes">The child's peak resident set size.</param>
+internal sealed record Measurement(string Mode, int Threads, long Events, long Hits, double Seconds, long PeakRssBytes)
+{
+    public double EventsPerSecond => Events / Seconds;
+}
