@@ -1,3 +1,15 @@
 using BenchmarkDotNet.Running;
+using Rampart.Benchmarks.Throughput;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return args switch
+{
+    ["throughput", .. var rest] => ThroughputCommand.Run(rest),
+    ["measure", .. var rest] => ThroughputCommand.Measure(rest),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ThroughputCommand).Assembly).Run(args);
+    return 0;
+}

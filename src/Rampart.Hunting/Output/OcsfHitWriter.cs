@@ -68,6 +68,9 @@ public sealed class OcsfHitWriter : IHitWriter
         json.WriteString("version", ProductVersion);
         json.WriteEndObject();
         json.WriteString("log_name", hit.SourceType);
+        json.WriteStartArray("profiles");
+        json.WriteStringValue("cloud");
+        json.WriteEndArray();
         json.WriteEndObject();
 
         json.WriteStartObject("finding_info");

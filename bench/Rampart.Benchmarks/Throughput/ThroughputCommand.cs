@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Rampart.Core.Diagnostics;
+using Rampart.Detection.Sigma;
+using Rampart.GameDays.Telemetry;
+using Rampart.Hunting;
+using Rampart.Hunting.Output;
+using Rampart.Logs;
+
+namespace Rampart.Benchmarks.Throughput;
+
+/// <summary>
+/// End-to-end hunt throughput against the parse-only limit, over the same generated gzip CloudTrail,
+/// at one thread and at all cores. Each measurement runs in a child process so that its peak memory is
+/// its own. Usage: <c>throughput [--size 1GB] [--data DIR] [--rules PATH] [--threads N] [--repeat N]</c>.
+/// </summary>
+internal static class ThroughputCommand
+{
+    private const double TargetRatio = 0.5;
+    private const double TargetScaling = 1.7;
+    private const long TargetPeakRss = 300L * 1024 * 1024;
+
+    public static int Run(string[] args)
+    {
+        var size = ParseSize(Option(args, "--size") ?? "1GB");
+        var threads = int.Parse(Option(args, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var repeat = int.Parse(Option(args, "--repeat") ?? "1", CultureInfo.InvariantCulture);
+        var data = Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), $"rampart-bench-{size / (1024 * 1024)}MiB");
+        var rules = Option(args, "--rules") ?? DefaultRules();
+
+        EnsureData(data, size);
+        var files = CloudTrailFiles(data);
+        var bytes = files.Sum(file => new FileInfo(file).Length);
+        Console.WriteLine($"data: {data} ({files.Count} files, {bytes / 1048576.0:0} MiB gzip)");
+        Console.WriteLine($"rules: {rules}");
+        ParseOnlyBaseline.CountRecords(files, threads); // warm the page cache so both modes read from memory
+
+        var results = new List<Measurement>();
+        foreach (var t in threads == 1 ? [1] : new[] { 1, threads })
+        {
+            foreach (var mode in new[] { "parse", "hunt" })
+            {
+                var best = Enumerable.Range(0, repeat).Select(_ => Child(mode, t, data, rules)).MaxBy(m => m.EventsPerSecond)!;
+                results.Add(best);
+                Console.WriteLine($"  {mode,-5} threads={t}: {best.Events:N0} events in {best.Seconds:0.00} s = {best.EventsPerSecond:N0} events/s, peak RSS {best.PeakRssBytes / 1048576.0:0} MiB");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| threads | parse-only events/s | hunt events/s | hunt / parse-only | hunt peak RSS |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        foreach (var group in results.GroupBy(m => m.Threads))
+        {
+            var parse = group.Single(m => m.Mode == "parse");
+            var hunt = group.Single(m => m.Mode == "hunt");
+            Console.WriteLine($"| {group.Key} | {parse.EventsPerSecond:N0} | {hunt.EventsPerSecond:N0} | {hunt.EventsPerSecond / parse.EventsPerSecond:0.00} | {hunt.PeakRssBytes / 1048576.0:0} MiB |");
+        }
+
+        var hunt1 = results.Single(m => m.Mode == "hunt" && m.Threads == 1);
+        var parse1 = results.Single(m => m.Mode == "parse" && m.Threads == 1);
+        var ratio = hunt1.EventsPerSecond / parse1.EventsPerSecond;
+        Console.WriteLine();
+        Console.WriteLine($"hunt / parse-only, 1 thread: {ratio:0.00} (target >= {TargetRatio}) {Verdict(ratio >= TargetRatio)}");
+        if (threads > 1)
+        {
+            var huntN = results.Single(m => m.Mode == "hunt" && m.Threads == threads);
+            var parseN = results.Single(m => m.Mode == "parse" && m.Threads == threads);
+            var scaling = huntN.EventsPerSecond / hunt1.EventsPerSecond;
+            Console.WriteLine($"hunt / parse-only, {threads} threads: {huntN.EventsPerSecond / parseN.EventsPerSecond:0.00}");
+            Console.WriteLine($"hunt scaling 1 -> {threads} threads: {scaling:0.00}x (target >= {TargetScaling}x) {Verdict(scaling >= TargetScaling)}; parse-only scaling {parseN.EventsPerSecond / parse1.EventsPerSecond:0.00}x");
+        }
+
+        var peak = results.Where(m => m.Mode == "hunt").Max(m => m.PeakRssBytes);
+        Console.WriteLine($"hunt peak RSS: {peak / 1048576.0:0} MiB (target < {TargetPeakRss / 1048576} MiB) {Verdict(peak < TargetPeakRss)}");
+        Console.WriteLine($"hits: {hunt1.Hits:N0}");
+        return 0;
+    }
+
+    /// <summary>The child side: one measurement, printed as JSON on the last line.</summary>
+    public static int Measure(string[] args)
+    {
+        var mode = args[0];
+        var threads = int.Parse(Option(args, "--threads")!, CultureInfo.InvariantCulture);
+        var data = Option(args, "--data")!;
+        var files = CloudTrailFiles(data);
+        Measurement measurement;
+        if (mode == "parse")
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var records = ParseOnlyBaseline.CountRecords(files, threads);
+            measurement = new Measurement(mode, threads, records, 0, stopwatch.Elapsed.TotalSeconds, 0);
+        }
+        else
+        {
+            var diagnostics = new DiagnosticBag();
+            var rules = SigmaRuleSet.Load([Option(args, "--rules")!], SigmaOptions.Default, diagnostics);
+            var writer = new CountingHitWriter();
+            var stopwatch = Stopwatch.StartNew();
+            var summary = new HuntRunner(rules).Run(new HuntOptions { Inputs = [.. files], Threads = threads }, writer, diagnostics);
+            measurement = new Measurement(mode, threads, summary.Events, summary.Hits, stopwatch.Elapsed.TotalSeconds, 0);
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(measurement with { PeakRssBytes = PeakMemory.Bytes() }));
+        return 0;
+    }
+
+    private static Measurement Child(string mode, int threads, string data, string rules)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!)
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "measure", mode, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--data", data, "--rules", rules })
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"measurement {mode} failed with {process.ExitCode}: {output}");
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        return JsonSerializer.Deserialize<Measurement>(last)!;
+    }
+
+    private static void EnsureData(string data, long size)
+    {
+        if (File.Exists(Path.Combine(data, "manifest.json")))
+            return;
+        Console.WriteLine($"generating {size / 1048576} MiB of gzip CloudTrail into {data} …");
+        var stopwatch = Stopwatch.StartNew();
+        TelemetryGenerator.Generate(new TelemetryOptions
+        {
+            OutputDirectory = data,
+            TargetCompressedBytes = size,
+            CloudTrail = true,
+            VpcFlow = false,
+            Route53 = false,
+            Attacks = true,
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+        });
+        Console.WriteLine($"generated in {stopwatch.Elapsed.TotalSeconds:0} s");
+    }
+
+    private static List<string> CloudTrailFiles(string data) =>
+        [.. LogFiles.Discover([data], NullDiagnosticSink.Instance).Where(file => file.EndsWith(".json.gz", StringComparison.Ordinal) && file.Contains("CloudTrail", StringComparison.Ordinal))];
+
+    private static string DefaultRules()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var datasets = Path.Combine(dir.FullName, "..", "shared", "datasets", "sigma", "aws", "rules");
+            if (File.Exists(Path.Combine(dir.FullName, "Rampart.slnx")))
+                return Directory.Exists(datasets) ? Path.GetFullPath(datasets) : Path.Combine(dir.FullName, "content", "detections");
+        }
+
+        throw new InvalidOperationException("run from inside the repository, or pass --rules");
+    }
+
+    private static string Verdict(bool met) => met ? "MET" : "NOT MET";
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    internal static long ParseSize(string text)
+    {
+        var units = new (string Suffix, long Factor)[] { ("GB", 1L << 30), ("MB", 1L << 20), ("KB", 1L << 10), ("B", 1) };
+        foreach (var (suffix, factor) in units)
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                return (long)(double.Parse(text[..^suffix.Length], CultureInfo.InvariantCulture) * factor);
+        }
+
+        return long.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    private sealed class CountingHitWriter : IHitWriter
+    {
+        public void Write(DetectionHit hit)
+        {
+        }
+
+        public void Complete(HuntSummary summary)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Rampart.Testing;
+
+namespace Rampart.Cli.Tests;
+
+public sealed class RulesCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task ValidateListsEveryProblemWithItsLocationAndExitsTwo()
+    {
+        _temp.Write("rules/bad.yml", """
+            title: Broken
+            id: 6a1f0c56-7a86-4c38-9f0e-2a4f6b7c9d11
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName|contians: Stop
+                condition: selection and missing
+            level: high
+            """);
+
+        var (exit, output, error) = await CliRunner.Run("rules", "validate", _temp.Combine("rules"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("0 rules compiled", output);
+        Assert.Matches(@"bad\.yml:8:\d+: RULE\d+: .*contians", error);
+        Assert.Contains("missing", error);
+    }
+
+    [Fact]
+    public async Task OurOwnDetectionsAreValid()
+    {
+        var (exit, output, error) = await CliRunner.Run("rules", "validate", RepositoryPaths.Combine("content", "detections"));
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain(" 0 rules compiled", " " + output);
+    }
+}

@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Rampart.Hunting.Tests;
+
+/// <summary>Small CloudTrail files written by the tests themselves.</summary>
+internal static class CloudTrailFixtures
+{
+    public const string StopLoggingRule = """
+        title: Trail Stopped
+        id: 0b6d0c56-7a86-4c38-9f0e-2a4f6b7c9d10
+        status: test
+        author: Rampart tests
+        tags:
+            - attack.defense-evasion
+            - attack.t1562.008
+        logsource:
+            product: aws
+            service: cloudtrail
+        detection:
+            selection:
+                eventSource: cloudtrail.amazonaws.com
+                eventName: StopLogging
+            condition: selection
+        level: high
+        """;
+
+    public static string Event(string name, string time, string account = "111122223333", string region = "eu-west-1", string source = "cloudtrail.amazonaws.com", string id = "")
+    {
+        var record = new JsonObject
+        {
+            ["eventVersion"] = "1.09",
+            ["userIdentity"] = new JsonObject
+            {
+                ["type"] = "IAMUser",
+                ["principalId"] = "AIDAEXAMPLE",
+                ["arn"] = $"arn:aws:iam::{account}:user/mallory",
+                ["accountId"] = account,
+                ["userName"] = "mallory",
+            },
+            ["eventTime"] = time,
+            ["eventSource"] = source,
+            ["eventName"] = name,
+            ["awsRegion"] = region,
+            ["sourceIPAddress"] = "203.0.113.7",
+            ["userAgent"] = "aws-cli/2.15.0",
+            ["requestParameters"] = new JsonObject { ["name"] = "main-trail" },
+            ["responseElements"] = null,
+            ["eventID"] = id.Length > 0 ? id : Guid.NewGuid().ToString(),
+            ["readOnly"] = false,
+            ["eventType"] = "AwsApiCall",
+            ["managementEvent"] = true,
+            ["recipientAccountId"] = account,
+        };
+        return record.ToJsonString();
+    }
+
+    public static byte[] RecordsFile(params string[] events) => Gzip("{\"Records\":[" + string.Join(',', events) + "]}");
+
+    public static byte[] Gzip(string text)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new GZipStream(memory, CompressionLevel.Fastest))
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        return memory.ToArray();
+    }
+
+    public static string Key(string account, string region, string day, string name) =>
+        $"AWSLogs/{account}/CloudTrail/{region}/{day}/{account}_CloudTrail_{region}_{name}.json.gz";
+}

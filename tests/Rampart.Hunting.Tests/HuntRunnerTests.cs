@@ -1,0 +1,112 @@
+using Rampart.Core.Diagnostics;
+using Rampart.Detection.Sigma;
+using Rampart.Hunting.Output;
+using Rampart.Testing;
+using static Rampart.Hunting.Tests.CloudTrailFixtures;
+
+namespace Rampart.Hunting.Tests;
+
+public sealed class HuntRunnerTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void HitsComeOutInInputOrderWhateverTheNumberOfThreads()
+    {
+        for (var file = 0; file < 12; file++)
+        {
+            var events = Enumerable.Range(0, 5)
+                .Select(i => Event(i % 2 == 0 ? "StopLogging" : "DescribeTrails", $"2026-03-01T10:{file:00}:{i:00}Z", id: $"evt-{file:00}-{i}"))
+                .ToArray();
+            _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", $"20260301T10{file:00}Z_{file:x16}"), RecordsFile(events));
+        }
+
+        var single = Hunt(threads: 1);
+        var parallel = Hunt(threads: 2);
+
+        Assert.Equal(36, single.Hits.Count);
+        Assert.Equal(single.Hits.Select(hit => hit.Summary.EventId), parallel.Hits.Select(hit => hit.Summary.EventId));
+        Assert.Equal("evt-00-0", single.Hits[0].Summary.EventId);
+        Assert.Equal(60, single.Summary!.Events);
+    }
+
+    [Fact]
+    public void TimeAccountAndRegionFiltersKeepOnlyTheWantedEvents()
+    {
+        _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", "a"), RecordsFile(
+            Event("StopLogging", "2026-03-01T08:00:00Z", id: "early"),
+            Event("StopLogging", "2026-03-01T12:00:00Z", id: "wanted"),
+            Event("StopLogging", "2026-03-01T12:30:00Z", region: "us-east-1", id: "other-region")));
+        _temp.Write(Key("444455556666", "eu-west-1", "2026/03/01", "b"), RecordsFile(
+            Event("StopLogging", "2026-03-01T12:00:00Z", account: "444455556666", id: "other-account")));
+        _temp.Write(Key("111122223333", "eu-west-1", "2026/01/01", "c"), RecordsFile(
+            Event("StopLogging", "2026-01-01T12:00:00Z", id: "old-file")));
+
+        var result = Hunt(threads: 2, options => options with
+        {
+            Since = DateTimeOffset.Parse("2026-03-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Until = DateTimeOffset.Parse("2026-03-02T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            Accounts = ["111122223333"],
+            Regions = ["eu-west-1"],
+        });
+
+        Assert.Equal(["wanted"], result.Hits.Select(hit => hit.Summary.EventId));
+        Assert.Equal(2, result.Summary!.FilesFiltered);
+        Assert.Equal(2, result.Summary.EventsFiltered);
+    }
+
+    [Fact]
+    public void ABrokenFileIsReportedAndTheOtherFilesAreStillHunted()
+    {
+        _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", "good"), RecordsFile(Event("StopLogging", "2026-03-01T12:00:00Z", id: "found")));
+        var truncated = RecordsFile(Enumerable.Range(0, 50).Select(i => Event("DescribeTrails", "2026-03-01T12:00:00Z")).ToArray());
+        _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", "truncated"), truncated[..(truncated.Length / 2)]);
+        _temp.Write("notes/garbage.json", [0x00, 0xFF, 0x13, 0x37, 0x00, 0x01]);
+
+        var diagnostics = new DiagnosticBag();
+        var result = Hunt(threads: 2, diagnostics: diagnostics);
+
+        Assert.Equal(["found"], result.Hits.Select(hit => hit.Summary.EventId));
+        Assert.True(diagnostics.HasErrors);
+        Assert.Contains(diagnostics.ToImmutableArray(), d => d.Location.Path.EndsWith("garbage.json", StringComparison.Ordinal));
+        Assert.Contains(diagnostics.ToImmutableArray(), d => d.Location.Path.Contains("truncated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GuardDutyFindingsArePassedThroughWithTheirSeverity()
+    {
+        _temp.Write("guardduty/findings.json", """
+            {"findings":[{"schemaVersion":"2.0","accountId":"111122223333","region":"eu-west-1","id":"gd-1","type":"Recon:EC2/PortProbeUnprotectedPort","title":"Unprotected port on EC2 instance i-0abc is being probed.","description":"A port is being probed.","severity":8.0,"createdAt":"2026-03-01T12:00:00.000Z","updatedAt":"2026-03-01T12:05:00.000Z","resource":{"resourceType":"Instance","instanceDetails":{"instanceId":"i-0abc"}},"service":{"serviceName":"guardduty"}}]}
+            """);
+
+        var result = Hunt(threads: 1);
+
+        var hit = Assert.Single(result.Hits);
+        Assert.Equal("guardduty:Recon:EC2/PortProbeUnprotectedPort", hit.Rule.Id);
+        Assert.Equal(Core.Severity.High, hit.Rule.Severity);
+        Assert.Equal("gd-1", hit.Summary.EventId);
+    }
+
+    [Theory]
+    [InlineData(9.5, Core.Severity.Critical)]
+    [InlineData(7.0, Core.Severity.High)]
+    [InlineData(5.0, Core.Severity.Medium)]
+    [InlineData(2.0, Core.Severity.Low)]
+    [InlineData(0.5, Core.Severity.Informational)]
+    public void GuardDutyScoresMapToTheDocumentedBands(double score, Core.Severity expected) =>
+        Assert.Equal(expected, HuntRunner.GuardDutySeverity(score));
+
+    private (List<DetectionHit> Hits, HuntSummary? Summary) Hunt(int threads, Func<HuntOptions, HuntOptions>? configure = null, DiagnosticBag? diagnostics = null)
+    {
+        diagnostics ??= new DiagnosticBag();
+        var rules = SigmaRuleSet.Parse(StopLoggingRule, "stop.yml", SigmaOptions.Default, diagnostics);
+        Assert.Single(rules.Rules);
+        var options = new HuntOptions { Inputs = [_temp.Path], Threads = threads };
+        options = configure?.Invoke(options) ?? options;
+        var writer = new CollectingHitWriter();
+        new HuntRunner(rules).Run(options, writer, diagnostics);
+        return (writer.Hits, writer.Summary);
+    }
+}
