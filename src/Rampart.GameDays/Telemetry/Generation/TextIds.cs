@@ -64,6 +64,18 @@ internal static class TextIds
         }
     }
 
+    /// <summary>Writes the IAM alphabet from 128 given bits (up to 25 characters), for ids derived rather than drawn.</summary>
+    public static void WriteIamAlphabet(Span<byte> destination, ulong bits, ulong moreBits)
+    {
+        for (var i = 0; i < destination.Length; i++)
+        {
+            if (i == 12)
+                bits = moreBits;
+            destination[i] = UpperAlphanumeric[(int)(bits & 31)];
+            bits >>= 5;
+        }
+    }
+
     public static void WriteMixedAlphanumeric(Span<byte> destination, DeterministicRandom random)
     {
         for (var i = 0; i < destination.Length; i++)

@@ -1,0 +1,72 @@
+using Rampart.Detection.Sigma.Matching;
+
+namespace Rampart.Detection.Sigma.Indexing;
+
+/// <summary>
+/// Derives from a compiled condition the values an event must have for it to hold. Sound by
+/// construction: a field item yields its exact values only when it can match nothing else; an AND needs
+/// any one operand's constraint; an OR needs all its operands constrained and takes their union;
+/// negations, keywords and other tests yield nothing.
+/// </summary>
+internal static class ConstraintExtractor
+{
+    public static IndexConstraint? Extract(EventPredicate predicate) => predicate switch
+    {
+        FieldPredicate field => FromField(field),
+        AndPredicate and => Best(and),
+        OrPredicate or => Union(or),
+        _ => null,
+    };
+
+    private static IndexConstraint? FromField(FieldPredicate field)
+    {
+        if (field.Negate || field.Tests.IsEmpty)
+            return null;
+        var key = new IndexField(field.Path.Name, field.Normalization);
+        var constraint = new IndexConstraint();
+        foreach (var test in field.Tests)
+        {
+            switch (test)
+            {
+                case TextPatternTest { Pattern.Kind: WildcardKind.Exact } text:
+                    constraint.Add(key, text.Pattern.Text);
+                    break;
+                case ExactSetTest set:
+                    foreach (var value in set.Values)
+                        constraint.Add(key, value);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return constraint;
+    }
+
+    private static IndexConstraint? Best(AndPredicate and)
+    {
+        IndexConstraint? best = null;
+        foreach (var operand in and.Operands)
+        {
+            var candidate = Extract(operand);
+            if (candidate is not null && (best is null || candidate.Rank.CompareTo(best.Rank) < 0))
+                best = candidate;
+        }
+
+        return best;
+    }
+
+    private static IndexConstraint? Union(OrPredicate or)
+    {
+        var union = new IndexConstraint();
+        foreach (var operand in or.Operands)
+        {
+            var constraint = Extract(operand);
+            if (constraint is null)
+                return null;
+            union.AddAll(constraint);
+        }
+
+        return union;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Rampart.Detection.Sigma.Matching;
+
+/// <summary>An IPv4 or IPv6 network; host bits written in the rule are ignored (<c>10.1.2.3/8</c> is <c>10.0.0.0/8</c>).</summary>
+internal sealed class CidrNetwork
+{
+    private readonly byte[] _network;
+    private readonly int _prefix;
+    private readonly uint _ipv4Network;
+    private readonly uint _ipv4Mask;
+
+    private CidrNetwork(byte[] network, int prefix, string text)
+    {
+        _network = network;
+        _prefix = prefix;
+        Text = text;
+        if (network.Length == 4)
+        {
+            _ipv4Mask = prefix == 0 ? 0u : uint.MaxValue << (32 - prefix);
+            _ipv4Network = ToUInt32(network) & _ipv4Mask;
+        }
+    }
+
+    public string Text { get; }
+
+    public bool IsIPv4 => _network.Length == 4;
+
+    /// <summary>Reads <c>address/prefix</c>, or a bare address as a single-host network.</summary>
+    public static CidrNetwork? TryParse(string text)
+    {
+        var trimmed = text.Trim();
+        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+        var addressText = slash < 0 ? trimmed : trimmed[..slash];
+        if (!IPAddress.TryParse(addressText, out var address) || address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
+            return null;
+        var bytes = address.GetAddressBytes();
+        var bits = bytes.Length * 8;
+        var prefix = bits;
+        if (slash >= 0 && (!int.TryParse(trimmed.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))
+            return null;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var keep = Math.Clamp(prefix - (i * 8), 0, 8);
+            bytes[i] &= (byte)(0xFF << (8 - keep));
+        }
+
+        return new CidrNetwork(bytes, prefix, trimmed);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is an address inside the network; text that is not an address is not.</summary>
+    public bool Contains(ReadOnlySpan<char> text)
+    {
+        if (IsIPv4 && TryParseIPv4(text, out var ipv4))
+            return (ipv4 & _ipv4Mask) == _ipv4Network;
+        if (text.IsEmpty || text.Length > 64 || !IPAddress.TryParse(text, out var address))
+            return false;
+        if (IsIPv4 && address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        Span<byte> bytes = stackalloc byte[16];
+        if (!address.TryWriteBytes(bytes, out var written) || written != _network.Length)
+            return false;
+        if (IsIPv4)
+            return (ToUInt32(bytes) & _ipv4Mask) == _ipv4Network;
+        for (var i = 0; i < written; i++)
+        {
+            var keep = Math.Clamp(_prefix - (i * 8), 0, 8);
+            if (keep == 0)
+                break;
+            var mask = (byte)(0xFF << (8 - keep));
+            if ((bytes[i] & mask) != _network[i])
+                return false;
+        }
+
+        return true;
+    }
+
+    private static uint ToUInt32(ReadOnlySpan<byte> bytes) =>
+        ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
+
+    /// <summary>Dotted-quad IPv4 without allocating; anything else (including IPv6) is left to <see cref="IPAddress"/>.</summary>
+    private static bool TryParseIPv4(ReadOnlySpan<char> text, out uint address)
+    {
+        address = 0;
+        var octets = 0;
+        var value = 0;
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                value = (value * 10) + (c - '0');
+                if (++digits > 3 || value > 255)
+                    return false;
+            }
+            else if (c == '.' && digits > 0 && octets < 3)
+            {
+                address = (address << 8) | (uint)value;
+                octets++;
+                value = 0;
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || octets != 3)
+            return false;
+        address = (address << 8) | (uint)value;
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Rampart.Core.Events;
+
+namespace Rampart.Detection.Sigma.Matching;
+
+/// <summary>
+/// Per-thread buffers for matching, so that evaluating rules allocates nothing once warmed up. Matching
+/// never re-enters itself on one thread, so one set of buffers per thread suffices.
+/// </summary>
+internal sealed class MatchScratch
+{
+    [ThreadStatic]
+    private static MatchScratch? _current;
+
+    private int _allValuesGeneration = -1;
+    private int _generation;
+    private int[] _marks = [];
+    private int _stamp;
+    private char[] _decoded = new char[256];
+
+    /// <summary>The calling thread's buffers.</summary>
+    public static MatchScratch Current => _current ??= new MatchScratch();
+
+    /// <summary>Values of the field being tested.</summary>
+    public List<FieldValue> Values { get; } = new(16);
+
+    /// <summary>Values of a field referenced with <c>fieldref</c>.</summary>
+    public List<FieldValue> References { get; } = new(16);
+
+    /// <summary>Rule positions that are candidates for the current event.</summary>
+    public List<int> Candidates { get; } = new(64);
+
+    private List<FieldValue> AllValues { get; } = new(128);
+
+    /// <summary>Starts a new event: values cached for the previous one are stale from now on.</summary>
+    public void BeginEvent() => _generation++;
+
+    /// <summary>Every leaf value of the event, collected once per event however many keyword searches ask.</summary>
+    public List<FieldValue> GetAllValues(LogEvent logEvent)
+    {
+        if (_allValuesGeneration != _generation)
+        {
+            AllValues.Clear();
+            logEvent.CollectAllValues(AllValues);
+            _allValuesGeneration = _generation;
+        }
+
+        return AllValues;
+    }
+
+    /// <summary>
+    /// The JSON text of an object with its string escapes decoded (<c>\"</c> becomes <c>"</c>), in a buffer
+    /// valid until the next call. Rules that search a whole object (<c>requestParameters|contains</c>) are
+    /// written against what the object says, not how JSON escapes it.
+    /// </summary>
+    public ReadOnlySpan<char> DecodeJsonText(ReadOnlySpan<char> json)
+    {
+        if (_decoded.Length < json.Length)
+            _decoded = new char[Math.Max(json.Length, _decoded.Length * 2)];
+        var length = 0;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (c == '\\' && i + 1 < json.Length)
+            {
+                var next = json[++i];
+                c = next switch
+                {
+                    'b' => '\b',
+                    'f' => '\f',
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    _ => next,
+                };
+                if (next == 'u' && i + 4 < json.Length && ushort.TryParse(json.Slice(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                {
+                    c = (char)code;
+                    i += 4;
+                }
+            }
+
+            _decoded[length++] = c;
+        }
+
+        return _decoded.AsSpan(0, length);
+    }
+
+    /// <summary>
+    /// Marks for deduplicating candidate rules: a position is taken when its mark equals the returned
+    /// stamp. Stamps only grow, so marks never need clearing between events.
+    /// </summary>
+    public int[] BeginMarks(int count, out int stamp)
+    {
+        if (_marks.Length < count || _stamp == int.MaxValue)
+        {
+            _marks = new int[Math.Max(count, _marks.Length)];
+            _stamp = 0;
+        }
+
+        stamp = ++_stamp;
+        return _marks;
+    }
+}

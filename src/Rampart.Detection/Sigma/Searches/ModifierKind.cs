@@ -1,0 +1,37 @@
+namespace Rampart.Detection.Sigma.Searches;
+
+/// <summary>Every value modifier of Sigma v2.1.</summary>
+internal enum ModifierKind
+{
+    Contains,
+    StartsWith,
+    EndsWith,
+    All,
+    Exists,
+    Cased,
+    NotEqual,
+    WindowsDash,
+    Regex,
+    RegexIgnoreCase,
+    RegexMultiline,
+    RegexDotAll,
+    Base64,
+    Base64Offset,
+    Utf16LittleEndian,
+    Utf16BigEndian,
+    Utf16,
+    Wide,
+    LessThan,
+    LessOrEqual,
+    GreaterThan,
+    GreaterOrEqual,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Cidr,
+    Expand,
+    FieldReference,
+}

@@ -1,0 +1,27 @@
+namespace Rampart.GameDays.Telemetry.Estate;
+
+/// <summary>A VPC with its interfaces, its flow log and its resolver.</summary>
+internal sealed class Vpc
+{
+    public required int Index { get; init; }
+
+    public required string Id { get; init; }
+
+    public required uint Network { get; init; }
+
+    public required string[] SubnetIds { get; init; }
+
+    public required NetworkInterface[] Interfaces { get; init; }
+
+    public required string FlowLogId { get; init; }
+
+    /// <summary>True when the flow log uses the default (version 2) format; otherwise a custom version 5 format.</summary>
+    public required bool DefaultFormat { get; init; }
+
+    public required double Weight { get; init; }
+
+    /// <summary>The <c>.2</c> address of the VPC, where the Route 53 Resolver answers.</summary>
+    public uint ResolverIp => Network + 2;
+
+    public required string InternalDomain { get; init; }
+}

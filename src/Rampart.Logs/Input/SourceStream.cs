@@ -1,0 +1,117 @@
+namespace Rampart.Logs.Input;
+
+/// <summary>
+/// The file as stored, read forward only: counts the bytes read, lets the first bytes be looked at before
+/// deciding whether to gunzip (the input may not be seekable), and remembers the last eight bytes, where a gzip
+/// trailer keeps the length of the data it compressed.
+/// </summary>
+internal sealed class SourceStream : Stream
+{
+    private const int TailLength = 8;
+    private readonly Stream _inner;
+    private readonly byte[] _tail = new byte[TailLength];
+    private byte[] _peeked = [];
+    private int _peekedOffset;
+    private int _tailCount;
+
+    public SourceStream(Stream inner) => _inner = inner;
+
+    /// <summary>Bytes handed out so far.</summary>
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Reads up to <paramref name="count"/> first bytes without consuming them; call before any read.</summary>
+    public ReadOnlySpan<byte> Peek(int count)
+    {
+        var buffer = new byte[count];
+        var filled = 0;
+        while (filled < count)
+        {
+            var read = _inner.Read(buffer, filled, count - filled);
+            if (read == 0)
+                break;
+            filled += read;
+        }
+
+        _peeked = buffer[..filled];
+        return _peeked;
+    }
+
+    /// <summary>The ISIZE field of a gzip trailer (the uncompressed length modulo 2^32), when at least eight bytes were read.</summary>
+    public bool TryGetGzipTrailerSize(out uint size)
+    {
+        size = 0;
+        if (_tailCount < TailLength)
+            return false;
+        size = BitConverter.ToUInt32(_tail, 4);
+        if (!BitConverter.IsLittleEndian)
+            size = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(size);
+        return true;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        if (_peekedOffset < _peeked.Length)
+        {
+            read = Math.Min(buffer.Length, _peeked.Length - _peekedOffset);
+            _peeked.AsSpan(_peekedOffset, read).CopyTo(buffer);
+            _peekedOffset += read;
+        }
+        else
+        {
+            read = _inner.Read(buffer);
+        }
+
+        Track(buffer[..read]);
+        return read;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private void Track(ReadOnlySpan<byte> read)
+    {
+        BytesRead += read.Length;
+        if (read.Length >= TailLength)
+        {
+            read[^TailLength..].CopyTo(_tail);
+            _tailCount = TailLength;
+            return;
+        }
+
+        // Fewer than eight new bytes: shift the old tail left and append.
+        var keep = Math.Min(_tailCount, TailLength - read.Length);
+        _tail.AsSpan(_tailCount - keep, keep).CopyTo(_tail);
+        read.CopyTo(_tail.AsSpan(keep));
+        _tailCount = keep + read.Length;
+    }
+}

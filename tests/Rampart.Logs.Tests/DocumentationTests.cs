@@ -1,0 +1,38 @@
+using System.Reflection;
+using Rampart.Logs.Flow;
+using Rampart.Testing;
+
+namespace Rampart.Logs.Tests;
+
+/// <summary>docs/log-formats.md is what rule authors rely on: it must name every code and every flow field.</summary>
+public sealed class DocumentationTests
+{
+    private static readonly Lazy<string> Page = new(() => File.ReadAllText(RepositoryPaths.Combine("docs", "log-formats.md")));
+
+    public static TheoryData<string> Codes => [.. typeof(LogDiagnostics)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)];
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void EveryDiagnosticCodeIsDocumented(string code) =>
+        Assert.Contains($"| `{code}` |", Page.Value, StringComparison.Ordinal);
+
+    [Fact]
+    public void EveryCodeIsUniqueAndNumberedInOrder()
+    {
+        var codes = Codes.Select(row => (string)row[0]).ToList();
+
+        Assert.Equal(codes.Distinct().Count(), codes.Count);
+        Assert.Equal(Enumerable.Range(1, codes.Count).Select(i => $"LOG{i:000}"), codes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryFlowFieldIsDocumented()
+    {
+        var missing = FlowFields.All.Where(field => !Page.Value.Contains($"`{field}`", StringComparison.Ordinal)).ToList();
+
+        Assert.Empty(missing);
+    }
+}
