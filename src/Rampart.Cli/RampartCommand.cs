@@ -14,6 +14,8 @@ internal static class RampartCommand
         {
             HuntCommand.Create(context),
             RulesCommand.Create(context),
+            GenerateCommand.Create(context),
+            DemoCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

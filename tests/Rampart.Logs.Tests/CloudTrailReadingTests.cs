@@ -155,6 +155,30 @@ public sealed class CloudTrailReadingTests
     }
 
     [Fact]
+    public void ARecordHoldingEventsInsideItIsStillReadWhole()
+    {
+        // Inside the second record, `,{"eventVersion"` looks like the start of the next record; it is not.
+        var holder = """{"eventVersion":"1.08","eventName":"Holder","inner":[{"eventVersion":"x"},{"eventVersion":"y"}]}""";
+
+        var result = LogHarness.ReadText(RecordsFile(PutBucketPolicy, holder, ConsoleLogin, DeleteTrailDenied), fields: ["inner.eventVersion"]);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["PutBucketPolicy", "Holder", "ConsoleLogin", "DeleteTrail"], result.Events.Select(e => e.Summary.EventName));
+        Assert.Equal(["x", "y"], result.Events[1].Values("inner.eventVersion").Select(v => v.Text));
+    }
+
+    [Fact]
+    public void RecordsThatDoNotAllStartAlikeAreRead()
+    {
+        var reordered = """{"eventName":"Reordered","eventVersion":"1.08"}""";
+
+        var result = LogHarness.ReadText(RecordsFile(PutBucketPolicy, reordered, ConsoleLogin, "  {\n \"eventVersion\": \"1.08\", \"eventName\": \"Spaced\"}"));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["PutBucketPolicy", "Reordered", "ConsoleLogin", "Spaced"], result.Events.Select(e => e.Summary.EventName));
+    }
+
+    [Fact]
     public void WriteToCopiesTheRecordVerbatim()
     {
         var result = LogHarness.ReadText(RecordsFile(DeleteTrailDenied));

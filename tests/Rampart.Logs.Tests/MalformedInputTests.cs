@@ -8,7 +8,8 @@ namespace Rampart.Logs.Tests;
 public sealed class MalformedInputTests
 {
     private static string ManyEvents(int count) => RecordsFile([.. Enumerable.Range(1, count).Select(i =>
-        $$"""{"eventVersion":"1.08","eventTime":"2024-03-05T10:00:00Z","eventName":"Call{{i}}","eventID":"{{Guid.NewGuid()}}","requestParameters":{"padding":"{{new string('x', 200 + (i % 50))}}"}}""")]);
+        "{\"eventVersion\":\"1.08\",\"eventTime\":\"2024-03-05T10:00:00Z\",\"eventName\":\"Call" + i + "\",\"eventID\":\"" + Guid.NewGuid()
+        + "\",\"requestParameters\":{\"padding\":\"" + new string('x', 200 + (i % 50)) + "\"}}")]);
 
     [Fact]
     public void WhenTheGzipIsTruncatedTheRecordsBeforeTheCutAreStillRead()
@@ -27,18 +28,34 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
-    public void WhenAGzipIsCutBetweenTwoRecordsTheTrailerStillTellsIt()
+    public void WhenAGzipIsCutBetweenTwoRecordsTheMissingTrailerStillTellsIt()
     {
-        var text = JsonLines(PutBucketPolicy, ConsoleLogin);
-        var whole = LogHarness.Gzip(text);
-        var firstOnly = LogHarness.Gzip(JsonLines(PutBucketPolicy));
+        // Flushing makes the first line decodable on its own; cutting there leaves a gzip without its trailer.
+        using var output = new MemoryStream();
+        long cut;
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(JsonLines(PutBucketPolicy)));
+            gzip.Flush();
+            cut = output.Length;
+            gzip.Write(Encoding.UTF8.GetBytes(JsonLines(ConsoleLogin)));
+        }
 
-        // A gzip of the first line whose trailer claims the length of both: as if the second line had been cut off.
-        var forged = firstOnly[..^4].Concat(whole[^4..]).ToArray();
-        var result = LogHarness.ReadBytes(forged, "events.json.gz");
+        var result = LogHarness.ReadBytes(output.ToArray()[..(int)cut], "events.json.gz");
 
         Assert.Single(result.Events);
-        Assert.Equal([LogDiagnostics.GzipTruncatedCode], result.Codes);
+        Assert.Equal(["events.json.gz:2:1: LOG017: the gzip data ends before its trailer, so the file was cut short; the records before the cut were read"], result.Messages);
+    }
+
+    [Fact]
+    public void AGzipOfSeveralConcatenatedMembersIsReadWholeWithoutComplaint()
+    {
+        var members = LogHarness.Gzip(JsonLines(PutBucketPolicy)).Concat(LogHarness.Gzip(JsonLines(ConsoleLogin, DeleteTrailDenied))).ToArray();
+
+        var result = LogHarness.ReadBytes(members, "events.json.gz");
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(3, result.Events.Count);
     }
 
     [Fact]
@@ -62,7 +79,7 @@ public sealed class MalformedInputTests
         var result = LogHarness.ReadText(JsonLines(PutBucketPolicy, broken, ConsoleLogin), "events.jsonl");
 
         Assert.Equal(["PutBucketPolicy", "ConsoleLogin"], result.Events.Select(e => e.Summary.EventName));
-        Assert.Equal(["events.jsonl:2:43 record 2: LOG003: invalid JSON: ',' is an invalid start of a property name. Expected a '\"'; the record was skipped"], result.Messages);
+        Assert.Equal(["events.jsonl:2:45 record 2: LOG003: invalid JSON: ',' is an invalid start of a property name. Expected a '\"'; the record was skipped"], result.Messages);
         Assert.Equal([broken], result.Quarantine.Texts);
     }
 

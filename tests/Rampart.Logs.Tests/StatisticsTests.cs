@@ -41,9 +41,14 @@ public sealed class StatisticsTests
         var result = new ReadResult();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(JsonLines(PutBucketPolicy, ConsoleLogin, DeleteTrailDenied)));
 
-        var first = LogReader.Read(stream, "events.jsonl", LogReadOptions.Default, result.Context).First();
+        string? first = null;
+        foreach (var logEvent in LogReader.Read(stream, "events.jsonl", LogReadOptions.Default, result.Context))
+        {
+            first = logEvent.Summarize().EventName;
+            break;
+        }
 
-        Assert.Equal("PutBucketPolicy", first.Summarize().EventName);
+        Assert.Equal("PutBucketPolicy", first);
         Assert.Equal(1, result.Statistics.RecordsRead);
         Assert.Equal(1, result.Statistics.FilesRead);
         Assert.Empty(result.Problems);

@@ -132,11 +132,12 @@ internal static class ThroughputCommand
         TelemetryGenerator.Generate(new TelemetryOptions
         {
             OutputDirectory = data,
-            TargetCompressedBytes = size,
-            CloudTrail = true,
-            VpcFlow = false,
-            Route53 = false,
-            Attacks = true,
+            Size = TelemetrySize.CompressedBytes(size),
+            Sources = TelemetrySources.CloudTrail,
+            Duration = TimeSpan.FromDays(7),
+            Accounts = 5,
+            Regions = ["us-east-1", "eu-west-1", "ap-southeast-2"],
+            IncludeAttacks = true,
             MaxDegreeOfParallelism = Environment.ProcessorCount,
         });
         Console.WriteLine($"generated in {stopwatch.Elapsed.TotalSeconds:0} s");

@@ -19,6 +19,12 @@ internal sealed class SourceStream : Stream
     /// <summary>Bytes handed out so far.</summary>
     public long BytesRead { get; private set; }
 
+    /// <summary>
+    /// Whether the bytes after the first hold what looks like another gzip header (<c>1f 8b 08</c>): the file may
+    /// be several gzip members one after the other, and the trailer then counts the last member only.
+    /// </summary>
+    public bool MayHoldSeveralGzipMembers { get; private set; }
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -100,6 +106,8 @@ internal sealed class SourceStream : Stream
 
     private void Track(ReadOnlySpan<byte> read)
     {
+        if (!MayHoldSeveralGzipMembers && read.Length > 0)
+            LookForGzipHeader(read);
         BytesRead += read.Length;
         if (read.Length >= TailLength)
         {
@@ -113,5 +121,35 @@ internal sealed class SourceStream : Stream
         _tail.AsSpan(_tailCount - keep, keep).CopyTo(_tail);
         read.CopyTo(_tail.AsSpan(keep));
         _tailCount = keep + read.Length;
+    }
+
+    // Looks for a gzip header anywhere but at the very start, where the first member's header is.
+    private void LookForGzipHeader(ReadOnlySpan<byte> read)
+    {
+        ReadOnlySpan<byte> header = [0x1f, 0x8b, 0x08];
+        if (_tailCount > 0)
+        {
+            // A header split between two reads: the last two bytes before this read, then its first two.
+            Span<byte> seam = stackalloc byte[4];
+            var carried = Math.Min(_tailCount, 2);
+            _tail.AsSpan(_tailCount - carried, carried).CopyTo(seam);
+            var added = Math.Min(read.Length, 2);
+            read[..added].CopyTo(seam[carried..]);
+            var index = seam[..(carried + added)].IndexOf(header);
+            if (index >= 0 && BytesRead - carried + index > 0)
+            {
+                MayHoldSeveralGzipMembers = true;
+                return;
+            }
+        }
+
+        var at = read.IndexOf(header);
+        if (at == 0 && BytesRead == 0)
+        {
+            var again = read[1..].IndexOf(header);
+            at = again < 0 ? -1 : again + 1;
+        }
+
+        MayHoldSeveralGzipMembers = at >= 0;
     }
 }

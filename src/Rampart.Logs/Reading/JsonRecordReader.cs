@@ -12,13 +12,18 @@ namespace Rampart.Logs.Reading;
 /// <summary>
 /// Reads a stream of JSON values: JSON lines, concatenated or pretty-printed objects, top-level arrays, and objects
 /// that hold an array of records (CloudTrail <c>Records</c>, GuardDuty <c>findings</c>, CloudTrail Lake
-/// <c>QueryResultRows</c>), which are walked one record at a time. Each record's extent is found by a light
-/// scan, then parsed in place (no copy) into a <see cref="JsonDocument"/> that lives until the next
-/// <see cref="MoveNext"/>. A broken record is skipped on its own: the scan gives the next one's start.
+/// <c>QueryResultRows</c>), which are walked one record at a time. Each record's extent is found without
+/// parsing — its line in JSON lines, the next record's start in an array of records that start alike, else a
+/// light scan of braces and strings — then parsed in place (no copy) into a <see cref="JsonDocument"/> that
+/// lives until the next <see cref="MoveNext"/>. A broken record is skipped on its own: its extent gives the
+/// next one's start.
 /// </summary>
 internal sealed class JsonRecordReader : IRecordSource
 {
     private const int MaxHeaderBytes = 4096;
+
+    // How far ahead the start of the next record is looked for before scanning takes over.
+    private const int PredictionReach = 256 * 1024;
     private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
     private static readonly SearchValues<byte> LineEnd = SearchValues.Create("\n"u8);
     private static readonly SearchValues<byte> ElementStart = SearchValues.Create(",]{"u8);
@@ -43,6 +48,8 @@ internal sealed class JsonRecordReader : IRecordSource
     private ContainerKind _pendingKind;
     private SourceLocation _pendingLocation;
     private LogEvent? _current;
+    private byte[]? _elementKey;
+    private bool _predictEnds;
 
     public JsonRecordReader(ByteInput input, FileProblems problems, JsonRecordClassifier classifier, LogReadOptions options)
     {
@@ -104,13 +111,13 @@ internal sealed class JsonRecordReader : IRecordSource
         _ => "an object",
     };
 
-    private static string DescribeStart(byte first) => first switch
+    private static string? DescribeStart(ReadOnlySpan<byte> start) => start switch
     {
-        (byte)'"' => "a string",
-        (byte)'-' or (>= (byte)'0' and <= (byte)'9') => "a number",
-        (byte)'t' or (byte)'f' => "a boolean",
-        (byte)'n' => "null",
-        _ => "text that is not JSON",
+        [(byte)'"', ..] => "a string",
+        [(byte)'-' or (>= (byte)'0' and <= (byte)'9'), ..] => "a number",
+        _ when start.StartsWith("true"u8) || start.StartsWith("false"u8) => "a boolean",
+        _ when start.StartsWith("null"u8) => "null",
+        _ => null,
     };
 
     // JsonException positions are relative to the record: its first line continues the record's line.
@@ -165,8 +172,8 @@ internal sealed class JsonRecordReader : IRecordSource
         if (first != (byte)'{')
         {
             var location = Here(++_records);
-            var what = DescribeStart(first);
-            SkipUntil(LineEnd, 0, what == "text that is not JSON"
+            var what = DescribeStart(_input.Span);
+            SkipUntil(LineEnd, 0, what is null
                 ? LogDiagnostics.UnexpectedText(location, "where a JSON record should start")
                 : LogDiagnostics.NotAnObject(location, what));
             return false;
@@ -269,6 +276,8 @@ internal sealed class JsonRecordReader : IRecordSource
         _containerName = name;
         _containerInObject = inObject;
         _expectSeparator = false;
+        _elementKey = null;
+        _predictEnds = true;
     }
 
     private (ContainerKind Kind, string Name, int Length) MatchContainerHeader()
@@ -288,6 +297,27 @@ internal sealed class JsonRecordReader : IRecordSource
     {
         var record = ++_records;
         var location = Here(record);
+        var (document, length) = topLevel && _linesMode == true ? ParseLine(location)
+            : !topLevel && _predictEnds && _elementKey is not null ? ParsePredictedElement()
+            : (null, 0);
+        if (document is null && length == 0)
+        {
+            length = ScanValue(topLevel, location);
+            if (length == 0)
+                return false;
+            if (!topLevel && _elementKey is null)
+                _elementKey = FirstKey(_input.Span[..length]);
+            document = Parse(location, length);
+        }
+
+        if (document is null)
+            return false;
+        return Classify(document, topLevel, record, location, length);
+    }
+
+    // Finds the extent of a value with the scanner; 0 when the value was skipped (cut off, too large, a broken line).
+    private int ScanValue(bool topLevel, SourceLocation location)
+    {
         var scanner = new JsonValueScanner();
         var stopAtNewline = topLevel && _linesMode != false;
         while (true)
@@ -308,13 +338,13 @@ internal sealed class JsonRecordReader : IRecordSource
 
                 _linesMode = true;
                 SkipBuffered(LogDiagnostics.IncompleteLine(location), scanner.Position);
-                return false;
+                return 0;
             }
 
             if (scanner.Position >= _maxRecordBytes)
             {
                 SkipOversized(scanner, location, stopAtNewline);
-                return false;
+                return 0;
             }
 
             if (_input.Fill())
@@ -322,34 +352,151 @@ internal sealed class JsonRecordReader : IRecordSource
             if (!_input.IsEnded)
             {
                 SkipOversized(scanner, location, stopAtNewline);
-                return false;
+                return 0;
             }
 
             SkipBuffered(LogDiagnostics.TruncatedRecord(location), _input.Length);
-            return false;
+            return 0;
         }
 
-        var length = scanner.Position;
         if (topLevel)
             _linesMode ??= true;
-        if (length > _maxRecordBytes)
-        {
-            SkipBuffered(LogDiagnostics.RecordTooLarge(location, _maxRecordBytes), length);
-            return false;
-        }
+        return scanner.Position;
+    }
 
-        var memory = _input.Memory[..length];
-        JsonDocument document;
+    // Parses the first length bytes of the window in place; null (and the record skipped) when they are not JSON.
+    private JsonDocument? Parse(SourceLocation location, int length)
+    {
         try
         {
-            document = JsonDocument.Parse(memory, _documentOptions);
+            return JsonDocument.Parse(_input.Memory[..length], _documentOptions);
         }
         catch (JsonException exception)
         {
             SkipBuffered(LogDiagnostics.InvalidJson(ErrorLocation(location, exception), Reason(exception)), length);
-            return false;
+            return null;
+        }
+    }
+
+    // JSON lines: the line is the record, so no scan is needed to find where it ends. Returns (null, 0) to fall
+    // back to scanning (a line longer than the limit), or (null, n) when the line was skipped.
+    private (JsonDocument? Document, int Length) ParseLine(SourceLocation location)
+    {
+        var searched = 0;
+        int newline;
+        while (true)
+        {
+            var span = _input.Span;
+            var found = span[searched..].IndexOf((byte)'\n');
+            if (found >= 0)
+            {
+                newline = searched + found;
+                break;
+            }
+
+            searched = span.Length;
+            if (searched >= _maxRecordBytes)
+                return (null, 0);
+            if (!_input.Fill())
+            {
+                if (!_input.IsEnded)
+                    return (null, 0);
+                newline = _input.Length;
+                break;
+            }
         }
 
+        if (newline >= _maxRecordBytes)
+            return (null, 0);
+        try
+        {
+            return (JsonDocument.Parse(_input.Memory[..newline], _documentOptions), newline);
+        }
+        catch (JsonException exception)
+        {
+            // Say why as precisely as the scanner can: cut short, ended early, or simply invalid.
+            var scanner = new JsonValueScanner();
+            var result = scanner.Scan(_input.Span[..newline], stopAtNewline: true);
+            var diagnostic = result != ScanResult.NeedMoreData ? LogDiagnostics.InvalidJson(ErrorLocation(location, exception), Reason(exception))
+                : newline == _input.Length && _input.IsEnded ? LogDiagnostics.TruncatedRecord(location)
+                : LogDiagnostics.IncompleteLine(location);
+            SkipBuffered(diagnostic, newline);
+            return (null, newline);
+        }
+    }
+
+    // In an array of records that all start with the same property (CloudTrail's eventVersion), the next
+    // record's start marks this one's end: `,{"eventVersion"` cannot occur inside a string, and a slice that
+    // parses as one value cannot end anywhere but where the record's braces close. A wrong guess only fails
+    // to parse; then scanning takes over for the rest of the array.
+    private (JsonDocument? Document, int Length) ParsePredictedElement()
+    {
+        var key = _elementKey!;
+        var searched = 1;
+        while (true)
+        {
+            var span = _input.Span;
+            var found = searched < span.Length ? span[searched..].IndexOf(key) : -1;
+            if (found >= 0)
+            {
+                var at = searched + found;
+                var end = SeparatorBefore(span, at);
+                if (end > 0)
+                {
+                    try
+                    {
+                        return (JsonDocument.Parse(_input.Memory[..end], _documentOptions), end);
+                    }
+                    catch (JsonException)
+                    {
+                        _predictEnds = false;
+                        return (null, 0);
+                    }
+                }
+
+                searched = at + 1;
+                continue;
+            }
+
+            searched = Math.Max(searched, span.Length - key.Length + 1);
+            if (span.Length >= Math.Min(_maxRecordBytes, PredictionReach))
+            {
+                // Records this far apart, or not all starting alike: scanning is the better way for this array.
+                _predictEnds = false;
+                return (null, 0);
+            }
+
+            if (!_input.Fill())
+                return (null, 0);
+        }
+    }
+
+    // The offset of the comma before `{` + whitespace before the key found at <paramref name="key"/>, or -1.
+    private static int SeparatorBefore(ReadOnlySpan<byte> span, int key)
+    {
+        var brace = span[..key].LastIndexOfAnyExcept(Whitespace);
+        if (brace <= 0 || span[brace] != (byte)'{')
+            return -1;
+        var comma = span[..brace].LastIndexOfAnyExcept(Whitespace);
+        return comma > 0 && span[comma] == (byte)',' ? comma : -1;
+    }
+
+    // The first property name of an object, quotes included, when it has no escapes.
+    private static byte[]? FirstKey(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty || value[0] != (byte)'{')
+            return null;
+        var start = value[1..].IndexOfAnyExcept(Whitespace) + 1;
+        if (start <= 0 || value[start] != (byte)'"')
+            return null;
+        var close = value[(start + 1)..].IndexOfAny((byte)'"', (byte)'\\');
+        if (close <= 0 || value[start + 1 + close] != (byte)'"')
+            return null;
+        return value.Slice(start, close + 2).ToArray();
+    }
+
+    private bool Classify(JsonDocument document, bool topLevel, long record, SourceLocation location, int length)
+    {
         var classification = _classifier.Classify(document.RootElement, topLevel ? ContainerKind.None : _container);
         if (classification.Kind == RecordKind.Container)
         {
@@ -364,7 +511,7 @@ internal sealed class JsonRecordReader : IRecordSource
             return false;
         }
 
-        var created = TryCreate(classification, new EventOrigin(_problems.Path, location.Line, record), location, memory.Span, out var keepDocument);
+        var created = TryCreate(classification, new EventOrigin(_problems.Path, location.Line, record), location, _input.Span[..length], out var keepDocument);
         if (created && keepDocument)
             _document = document;
         else

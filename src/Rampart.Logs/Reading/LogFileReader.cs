@@ -124,6 +124,11 @@ internal sealed class LogFileReader : IDisposable
         return true;
     }
 
+    // The trailer holds the length of the data its member compressed, modulo 2^32. With several members the
+    // last one's length can only be at most the whole; a cut leaves compressed bytes there, nearly always larger.
+    private static bool IsTruncated(uint trailerSize, long uncompressed, bool severalMembers) =>
+        severalMembers ? trailerSize > (ulong)uncompressed : trailerSize != unchecked((uint)uncompressed);
+
     private bool Skip(Diagnostic reason)
     {
         _problems.ReportAlways(reason);
@@ -148,7 +153,7 @@ internal sealed class LogFileReader : IDisposable
             {
                 _problems.ReportAlways(FailureDiagnostic(failure));
             }
-            else if (_gzip is not null && _source!.TryGetGzipTrailerSize(out var size) && size != unchecked((uint)_input.TotalRead))
+            else if (_gzip is not null && _source!.TryGetGzipTrailerSize(out var size) && IsTruncated(size, _input.TotalRead, _source.MayHoldSeveralGzipMembers))
             {
                 // GZipStream ends quietly where a file was cut short; the trailer's length is how to notice.
                 _problems.ReportAlways(LogDiagnostics.GzipTruncated(new SourceLocation(_path, _input.Line, _input.Column)));

@@ -9,6 +9,8 @@ namespace Rampart.Detection.Sigma.Conditions;
 /// </summary>
 internal sealed class ConditionParser
 {
+    private const string AggregationMessage = "'|' starts a v1 aggregation, which Sigma v2 no longer has";
+
     private readonly List<ConditionToken> _tokens;
     private readonly int _maxDepth;
     private int _position;
@@ -32,9 +34,12 @@ internal sealed class ConditionParser
         if (node is not null && parser.Current.Kind != ConditionTokenKind.End)
         {
             node = null;
-            parser.Error = parser.Current.Kind == ConditionTokenKind.CloseParenthesis
-                ? new ConditionError("')' closes no '('", parser.Current.Offset)
-                : new ConditionError($"expected 'and', 'or' or the end of the condition, found {parser.Current.Describe()}", parser.Current.Offset);
+            parser.Error = parser.Current.Kind switch
+            {
+                ConditionTokenKind.CloseParenthesis => new ConditionError("')' closes no '('", parser.Current.Offset),
+                ConditionTokenKind.Pipe => new ConditionError(AggregationMessage, parser.Current.Offset),
+                _ => new ConditionError($"expected 'and', 'or' or the end of the condition, found {parser.Current.Describe()}", parser.Current.Offset),
+            };
         }
 
         error = parser.Error;
@@ -117,7 +122,7 @@ internal sealed class ConditionParser
                 _position++;
                 return new ConditionIdentifier(token.Text, token.Offset);
             case ConditionTokenKind.Pipe:
-                return Fail("'|' starts a v1 aggregation, which Sigma v2 no longer has", token.Offset);
+                return Fail(AggregationMessage, token.Offset);
             default:
                 return Fail($"expected a search identifier, 'not', '(' or '1 of'/'all of', found {token.Describe()}", token.Offset);
         }

@@ -55,7 +55,9 @@ internal sealed class CidrNetwork
     {
         if (IsIPv4 && TryParseIPv4(text, out var ipv4))
             return (ipv4 & _ipv4Mask) == _ipv4Network;
-        if (text.IsEmpty || text.Length > 64 || !IPAddress.TryParse(text, out var address))
+
+        // Only IPv6 text goes to IPAddress, which would also take legacy IPv4 forms such as "10.0.0".
+        if (text.IsEmpty || text.Length > 64 || !text.Contains(':') || !IPAddress.TryParse(text, out var address))
             return false;
         if (IsIPv4 && address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();

@@ -5,14 +5,16 @@ namespace Rampart.Detection.Sigma.Matching;
 
 /// <summary>
 /// A <c>fieldref</c> value: some value of the field compares with some value of the referenced field of
-/// the same event (equal, or starts with / ends with / contains it). Either field absent: no match.
+/// the same event (equal, or starts with / ends with / contains it). Negated (<c>fieldref|neq</c>): both
+/// fields have values and no pair compares. Either field absent: no match, negated or not.
 /// </summary>
 internal sealed class FieldReferenceTest(
     FieldPath reference,
     TextNormalization normalization,
     TextNormalization referenceNormalization,
     FieldReferenceMode mode,
-    bool cased) : ValueTest
+    bool cased,
+    bool negate) : ValueTest
 {
     private readonly StringComparison _comparison = cased ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 
@@ -26,6 +28,7 @@ internal sealed class FieldReferenceTest(
         references.Clear();
         logEvent.CollectValues(Reference, references);
         var others = CollectionsMarshal.AsSpan(references);
+        var compared = false;
         foreach (ref readonly var value in values)
         {
             if (value.IsNull)
@@ -33,12 +36,15 @@ internal sealed class FieldReferenceTest(
             var text = ValueText.Of(value, normalization);
             foreach (ref readonly var other in others)
             {
-                if (!other.IsNull && Compare(text, ValueText.Of(other, referenceNormalization)))
-                    return true;
+                if (other.IsNull)
+                    continue;
+                if (Compare(text, ValueText.Of(other, referenceNormalization)))
+                    return !negate;
+                compared = true;
             }
         }
 
-        return false;
+        return negate && compared;
     }
 
     private bool Compare(ReadOnlySpan<char> text, ReadOnlySpan<char> other) => mode switch

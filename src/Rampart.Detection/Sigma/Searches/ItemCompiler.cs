@@ -59,7 +59,18 @@ internal static class ItemCompiler
         if (chain.Kind == ValueChainKind.Exists)
             return CompileExists(mapped, values, context);
         var tests = CompileTests(values, chain, mapped.Normalization, isKeyword: false, context);
-        return tests is null ? null : new FieldPredicate(FieldResolver.PathOf(mapped), mapped.Normalization, tests.Value, chain.MatchAll, chain.Negate);
+        if (tests is null)
+            return null;
+
+        // fieldref|neq negates each comparison, which needs both fields present; by De Morgan the
+        // values' linking flips (different from every referenced field = AND of the negated tests).
+        var negatedReferences = chain.Kind == ValueChainKind.FieldReference && chain.Negate;
+        return new FieldPredicate(
+            FieldResolver.PathOf(mapped),
+            mapped.Normalization,
+            tests.Value,
+            negatedReferences ? !chain.MatchAll : chain.MatchAll,
+            negate: chain.Negate && !negatedReferences);
     }
 
     /// <summary>Compiles plain keywords (a list of values under a search identifier).</summary>
@@ -430,6 +441,6 @@ internal static class ItemCompiler
         }
 
         var reference = context.Fields.Resolve(value.Text, at, context);
-        return [new FieldReferenceTest(FieldResolver.PathOf(reference), normalization, reference.Normalization, chain.ReferenceMode, chain.Cased)];
+        return [new FieldReferenceTest(FieldResolver.PathOf(reference), normalization, reference.Normalization, chain.ReferenceMode, chain.Cased, chain.Negate)];
     }
 }

@@ -7,7 +7,7 @@ using Rampart.GameDays.Telemetry.VpcFlow;
 namespace Rampart.GameDays.Telemetry.Attacks;
 
 /// <summary>Collects the records of one attack placed at a time, in an account and region.</summary>
-internal sealed class AttackBuilder(Organization organization, Account account, RegionEstate region, long start, DeterministicRandom random)
+internal sealed class AttackBuilder(Organization organization, Account account, RegionEstate region, long start, long end, DeterministicRandom random)
 {
     /// <summary>The attacker's own tools: a CLI on a pentest distribution.</summary>
     public static readonly UserAgent AttackerCli = new(UserAgentFamily.AwsCliV2, "aws-cli/2.15.19 Python/3.11.8 Linux/6.6.9-amd64 exe/x86_64.kali.2024 prompt/off");
@@ -27,6 +27,11 @@ internal sealed class AttackBuilder(Organization organization, Account account, 
     public DeterministicRandom Random { get; } = random;
 
     public long Start { get; } = start;
+
+    /// <summary>The end of the generated period; a long attack in a short period is squeezed before it.</summary>
+    public long End { get; } = end;
+
+    private long At(int offsetSeconds) => Math.Min(Start + offsetSeconds, End - 1);
 
     /// <summary>The attacker's address for this attack.</summary>
     public uint AttackerIp { get; } = organization.AttackerIpValues[random.Next(organization.AttackerIpValues.Length)];
@@ -52,7 +57,7 @@ internal sealed class AttackBuilder(Organization organization, Account account, 
         var regionIndex = api.Global ? Organization.HomeRegionIndex : Region.Index;
         Injections.Add(new CloudTrailInjection
         {
-            Time = Start + offsetSeconds,
+            Time = At(offsetSeconds),
             AccountIndex = Account.Index,
             RegionIndex = regionIndex,
             Api = api,
@@ -71,7 +76,7 @@ internal sealed class AttackBuilder(Organization organization, Account account, 
 
     public void Flow(int offsetSeconds, int vpcIndex, FlowRecord row)
     {
-        var time = Start + offsetSeconds;
+        var time = At(offsetSeconds);
         row.End = time;
         row.Start = time - Math.Max(1, Random.Next(1, 30));
         Injections.Add(new FlowInjection
@@ -89,7 +94,7 @@ internal sealed class AttackBuilder(Organization organization, Account account, 
 
     public void Dns(int offsetSeconds, int vpcIndex, DnsQuery query)
     {
-        query.Time = Start + offsetSeconds;
+        query.Time = At(offsetSeconds);
         Injections.Add(new DnsInjection
         {
             Time = query.Time,

@@ -114,7 +114,7 @@ internal sealed class CloudTrailContext(Organization organization)
         "ASIA"u8.CopyTo(key);
         TextIds.WriteIamAlphabet(key[4..], Random);
         writer.WriteString("accessKeyId"u8, key);
-        writer.WriteString("sessionToken"u8, "IQoJb3JpZ2luX2VjEK7//////////wEaCXVzLWVhc3QtMSJGMEQCIF1c1qE2sO9U6Yr3hGm0mR0aY1r8fQ5wV2vXbBqj8EmPAiB0Ka0o+jN4yUz1Z5zUuWqZ6nLrDkxm3qK7tq0v8f1V0iqoAgh3EAEaDDEyMzQ1Njc4OTAxMiIMgN8xM9Y1y"u8);
+        writer.WriteString("sessionToken"u8, "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQDx3k9Zq0m7Vb2yTnR8a4LcUe5pWfHs1gJ0oKd6Xv9rMwIgYc2"u8);
         WriteCloudTrailDate(writer, "expiration"u8, expiration);
         writer.WriteEndObject();
     }

@@ -13,9 +13,9 @@ internal static class S3Apis
 
     public static IEnumerable<CloudTrailApi> All()
     {
-        yield return Data("GetObject", 10, readOnly: true, ApiErrors.S3Read, bytesOut: true);
-        yield return Data("PutObject", 4, readOnly: false, ApiErrors.S3Write, bytesOut: false);
-        yield return Data("HeadObject", 3, readOnly: true, ApiErrors.S3Read, bytesOut: false);
+        yield return Data("GetObject", 7, readOnly: true, ApiErrors.S3Read, bytesOut: true);
+        yield return Data("PutObject", 3, readOnly: false, ApiErrors.S3Write, bytesOut: false);
+        yield return Data("HeadObject", 2, readOnly: true, ApiErrors.S3Read, bytesOut: false);
         yield return Data("DeleteObject", 0.4, readOnly: false, ApiErrors.S3Write, bytesOut: false);
         yield return new CloudTrailApi
         {

@@ -25,7 +25,7 @@ internal static class StsApis
             ErrorRate = 0.01,
             CanBeCrossAccount = true,
         };
-        yield return Apis.Read("sts.amazonaws.com", "GetCallerIdentity", 4, Persona.People | Persona.Workload | Persona.CrossAccount, errorRate: 0);
+        yield return Apis.Read("sts.amazonaws.com", "GetCallerIdentity", 4, Persona.People | Persona.Workload, errorRate: 0);
         yield return new CloudTrailApi
         {
             Service = Services.Get("sts.amazonaws.com"),

@@ -17,4 +17,7 @@ internal sealed class Organization
     public required string[] AttackerIps { get; init; }
 
     public required uint[] AttackerIpValues { get; init; }
+
+    /// <summary>Customers and staff reaching public endpoints, so flow logs show returning clients.</summary>
+    public required uint[] ClientIps { get; init; }
 }

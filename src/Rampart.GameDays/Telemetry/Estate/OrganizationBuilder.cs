@@ -14,10 +14,10 @@ internal static class OrganizationBuilder
 
     // Shares of calls in a region by persona, close to what busy production trails show.
     private const double WorkloadShare = 0.45;
-    private const double ServiceShare = 0.10;
+    private const double ServiceShare = 0.08;
     private const double ServiceLinkedShare = 0.10;
     private const double HumanShare = 0.14;
-    private const double AutomationShare = 0.16;
+    private const double AutomationShare = 0.18;
     private const double CrossAccountShare = 0.025;
     private const double FederatedShare = 0.004;
     private const double RootShare = 0.0004;
@@ -55,6 +55,7 @@ internal static class OrganizationBuilder
             PartnerAccountId = partnerAccount,
             AttackerIps = attackerValues.Select(IpAddresses.Format).ToArray(),
             AttackerIpValues = attackerValues,
+            ClientIps = Enumerable.Range(0, 256).Select(_ => IpAddresses.Public(random, IpAddresses.IspOctets)).ToArray(),
         };
 
         var tables = new Dictionary<string, WeightedTable<CloudTrailApi>?>(StringComparer.Ordinal);

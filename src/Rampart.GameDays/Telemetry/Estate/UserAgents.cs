@@ -26,8 +26,8 @@ internal static class UserAgents
     public static readonly UserAgent[] Boto3 =
     [
         new(UserAgentFamily.Boto3, "Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#5.10.209-198.858.amzn2.x86_64 md/arch#x86_64 lang/python#3.11.8 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.51"),
-        new(UserAgentFamily.Boto3, "Boto3/1.28.57 md/Botocore#1.31.57 ua/2.0 os/linux#5.15.0-1047-aws md/arch#x86_64 lang/python#3.10.12 md/pyimpl#CPython cfg/retry-mode#standard Botocore/1.31.57"),
-        new(UserAgentFamily.Boto3, "Boto3/1.34.11 md/Botocore#1.34.11 ua/2.0 os/macos#23.2.0 md/arch#arm64 lang/python#3.12.1 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.11"),
+        new(UserAgentFamily.Boto3, "Boto3/1.26.90 Python/3.9.16 Linux/5.10.167-147.601.amzn2.x86_64 Botocore/1.29.90"),
+        new(UserAgentFamily.Boto3, "Boto3/1.24.28 Python/3.8.16 Linux/4.14.311-233.529.amzn2.x86_64 exec-env/AWS_Lambda_python3.8 Botocore/1.27.28"),
     ];
 
     public static readonly UserAgent[] JavaSdk =

@@ -27,10 +27,11 @@ internal static class FlowTraffic
             return;
         }
 
-        if (roll < 0.26)
+        // Internal VPCs have no balancer or bastion: their share goes to calls out through the NAT gateway.
+        var lb = Find(random, vpc, EniRole.LoadBalancer);
+        if (roll < 0.26 && lb is not null)
         {
             // A web client to a load balancer, seen on the balancer's interface in both directions.
-            var lb = Find(random, vpc, EniRole.LoadBalancer) ?? random.Pick(vpc.Interfaces);
             var client = random.Chance(0.6) ? random.Pick(clientIps) : IpAddresses.Public(random, IpAddresses.IspOctets);
             var ephemeral = random.Next(32768, 61000);
             var packets = (long)random.Skewed(12, 0.8) + 3;
@@ -42,11 +43,11 @@ internal static class FlowTraffic
             return;
         }
 
-        if (roll < 0.5)
+        if (roll is >= 0.26 and < 0.5)
         {
-            // East-west: balancer to app, app to database or cache.
-            var from = Find(random, vpc, random.Chance(0.5) ? EniRole.Web : EniRole.App) ?? random.Pick(vpc.Interfaces);
-            var to = Find(random, vpc, random.Chance(0.6) ? EniRole.Database : EniRole.Cache) ?? random.Pick(vpc.Interfaces);
+            // East-west: web or app tier to a database or cache.
+            var from = Find(random, vpc, random.Chance(0.5) ? EniRole.Web : EniRole.App) ?? Find(random, vpc, EniRole.App) ?? vpc.Interfaces[0];
+            var to = Find(random, vpc, random.Chance(0.6) ? EniRole.Database : EniRole.Cache) ?? Find(random, vpc, EniRole.Database) ?? vpc.Interfaces[^1];
             var port = to.Role == EniRole.Cache ? 6379 : (random.Chance(0.7) ? 5432 : 3306);
             var packets = (long)random.Skewed(20, 0.9) + 2;
             var ephemeral = random.Next(32768, 61000);
@@ -56,10 +57,11 @@ internal static class FlowTraffic
             return;
         }
 
-        if (roll < 0.85)
+        var bastion = Find(random, vpc, EniRole.Bastion);
+        if (roll < 0.85 || (roll < 0.9 && bastion is null))
         {
             // Calls to AWS APIs and to SaaS over HTTPS, through the NAT gateway or a public address.
-            var from = Find(random, vpc, random.Chance(0.3) ? EniRole.Lambda : EniRole.App) ?? random.Pick(vpc.Interfaces);
+            var from = Find(random, vpc, random.Chance(0.3) ? EniRole.Lambda : EniRole.App) ?? Find(random, vpc, EniRole.App) ?? vpc.Interfaces[0];
             var aws = random.Chance(0.75);
             var destination = IpAddresses.Public(random, aws ? IpAddresses.AwsOctets : IpAddresses.IspOctets);
             var packets = (long)random.Skewed(15, 1.0) + 3;
@@ -77,18 +79,18 @@ internal static class FlowTraffic
         if (roll < 0.9)
         {
             // Administrators on the bastion.
-            var bastion = Find(random, vpc, EniRole.Bastion) ?? random.Pick(vpc.Interfaces);
             var packets = (long)random.Skewed(40, 1.0) + 5;
-            row.Interface = bastion;
-            Set(ref row, random.Pick(clientIps), bastion.PrivateIp, random.Next(49152, 65535), 22, packets, packets * random.Next(60, 300), ingress: true, flags: 19);
+            row.Interface = bastion!;
+            Set(ref row, random.Pick(clientIps), bastion!.PrivateIp, random.Next(49152, 65535), 22, packets, packets * random.Next(60, 300), ingress: true, flags: 19);
             return;
         }
 
         if (roll < 0.93)
         {
             // Health checks and path MTU discovery: ICMP inside the VPC.
-            var from = random.Pick(vpc.Interfaces);
-            var to = random.Pick(vpc.Interfaces);
+            var first = random.Next(vpc.Interfaces.Length);
+            var from = vpc.Interfaces[first];
+            var to = vpc.Interfaces[(first + 1 + random.Next(vpc.Interfaces.Length - 1)) % vpc.Interfaces.Length];
             row.Interface = to;
             Set(ref row, from.PrivateIp, to.PrivateIp, 0, 0, 1 + random.Next(4), 84L * (1 + random.Next(4)), ingress: true, flags: 0);
             row.Protocol = 1;
@@ -96,7 +98,7 @@ internal static class FlowTraffic
         }
 
         // Internet background radiation: single probes to exposed interfaces, rejected.
-        var exposed = Find(random, vpc, random.Chance(0.5) ? EniRole.Web : EniRole.Bastion) ?? random.Pick(vpc.Interfaces);
+        var exposed = Find(random, vpc, random.Chance(0.5) ? EniRole.Web : EniRole.Bastion) ?? Find(random, vpc, EniRole.NatGateway) ?? vpc.Interfaces[0];
         row.Interface = exposed;
         var udp = random.Chance(0.15);
         Set(ref row, IpAddresses.Public(random, IpAddresses.HostingOctets), exposed.PrivateIp, random.Next(1024, 65535), udp ? 1900 : random.Pick(NoisePorts), 1, udp ? 120 : 40 + (4 * random.Next(6)), ingress: true, flags: 2);

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Rampart.GameDays.Telemetry;
+using Spectre.Console;
+
+namespace Rampart.Cli.Commands;
+
+/// <summary>
+/// <c>rampart demo</c>: generates a small attack-laced sample into a temporary folder and hunts it with
+/// Rampart's own detections — the whole main job with nothing installed.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var keep = new Option<string?>("--keep") { Description = "Write the sample into this folder and keep it, instead of a temporary one." };
+        var records = new Option<long>("--records") { Description = "CloudTrail records in the sample.", DefaultValueFactory = _ => 20_000 };
+        var command = new Command("demo", "Generate a small attack-laced sample and hunt it with Rampart's detections.") { keep, records };
+        command.SetAction(result => Run(result.GetValue(keep), result.GetValue(records), context));
+        return command;
+    }
+
+    internal static int Run(string? keep, long records, CliContext context)
+    {
+        var folder = keep ?? Path.Combine(Path.GetTempPath(), "rampart-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            context.Error.WriteLine($"Generating a sample of AWS telemetry with attacks mixed in, into {folder} …");
+            var duration = TimeSpan.FromHours(6);
+            var manifest = GenerateCommand.Generate(
+                new TelemetryOptions
+                {
+                    OutputDirectory = folder,
+                    Size = TelemetrySize.Records(records),
+                    Start = context.Time.GetUtcNow() - duration,
+                    Duration = duration,
+                    MaxDegreeOfParallelism = Environment.ProcessorCount,
+                },
+                context);
+            if (manifest is null)
+                return ExitCodes.InputErrors;
+
+            var rules = Path.Combine(AppContext.BaseDirectory, "content", "detections");
+            context.Error.WriteLine($"Hunting it with {rules} …");
+            context.Error.WriteLine();
+            return HuntCommand.Run(
+                new HuntRequest(
+                    Paths: [folder],
+                    Rules: [rules],
+                    Placeholders: null,
+                    Output: "table",
+                    OutFile: null,
+                    Format: Logs.LogFormat.Auto,
+                    Threads: Environment.ProcessorCount,
+                    Since: null,
+                    Until: null,
+                    Accounts: [],
+                    Regions: [],
+                    FailOnHit: false,
+                    Quarantine: null),
+                context);
+        }
+        finally
+        {
+            if (keep is null && Directory.Exists(folder))
+                Directory.Delete(folder, recursive: true);
+            else if (keep is not null)
+                context.Error.WriteLine($"The sample stays in {folder}; hunt it again with: rampart hunt {folder} --rules <rules>");
+        }
+    }
+}
