@@ -20,7 +20,7 @@ internal sealed class OcsfSchema
             foreach (var (attribute, spec) in Attributes(definition))
             {
                 // A class overrides the requirement of the attribute it inherits.
-                if (!_requirements.ContainsKey(attribute) || _requirements[attribute] is null)
+                if (!_requirements.TryGetValue(attribute, out var known) || known is null)
                     _requirements[attribute] = spec?["requirement"]?.GetValue<string>();
             }
 
