@@ -12,6 +12,8 @@ namespace Rampart.Cli.Commands;
 /// <summary><c>rampart hunt PATH… --rules PATH…</c>: Sigma rules over log files, in parallel.</summary>
 internal static class HuntCommand
 {
+    private const int PlainWidth = 240;
+
     private static readonly string[] Outputs = ["table", "jsonl", "csv", "ocsf"];
     private static readonly string[] Formats = ["auto", "cloudtrail", "vpcflow", "route53", "guardduty"];
 
@@ -133,13 +135,19 @@ internal static class HuntCommand
         };
     }
 
-    private static IAnsiConsole PlainConsole(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    // Plain text for files and pipes, wide enough that nothing is wrapped mid-word.
+    private static IAnsiConsole PlainConsole(TextWriter writer)
     {
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(writer),
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = PlainWidth;
+        return console;
+    }
 
     private static bool TryBuildOptions(HuntRequest request, CliContext context, out HuntOptions options)
     {
