@@ -7,5 +7,9 @@ namespace Rampart.Hunting;
 /// <param name="SourceType">One of <see cref="LogSourceTypes"/>.</param>
 /// <param name="Summary">The event's normalised summary fields.</param>
 /// <param name="Origin">The file and record position it came from.</param>
-/// <param name="EventJson">The whole event as JSON.</param>
-public sealed record DetectionHit(HitRule Rule, string SourceType, EventSummary Summary, EventOrigin Origin, string EventJson);
+/// <param name="EventJson">The whole event as UTF-8 JSON, verbatim for sources read as JSON; shared by the hits of one event.</param>
+public sealed record DetectionHit(HitRule Rule, string SourceType, EventSummary Summary, EventOrigin Origin, ReadOnlyMemory<byte> EventJson)
+{
+    /// <summary>The event as JSON text.</summary>
+    public string EventText => System.Text.Encoding.UTF8.GetString(EventJson.Span);
+}

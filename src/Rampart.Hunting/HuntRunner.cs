@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Text.Json;
 using Rampart.Core;
 using Rampart.Core.Diagnostics;
 using Rampart.Core.Events;
@@ -18,6 +17,9 @@ namespace Rampart.Hunting;
 /// </summary>
 public sealed class HuntRunner
 {
+    /// <summary>How many files per thread may be finished ahead of the one the writer waits for.</summary>
+    public const int FilesAheadPerThread = 8;
+
     private readonly SigmaRuleSet _rules;
     private readonly Dictionary<SigmaRule, HitRule> _hitRules;
     private readonly ConcurrentDictionary<string, HitRule> _externalRules = new(StringComparer.Ordinal);
@@ -76,13 +78,19 @@ public sealed class HuntRunner
         var filesDone = 0;
         var counts = new ConcurrentDictionary<HitRule, long>(ReferenceEqualityComparer.Instance);
 
-        Parallel.For(
-            0,
-            files.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken },
-            () => new FileWork(),
-            (index, _, work) =>
+        // Workers take files in path order from a shared cursor, at most a window ahead of the
+        // writer, so hits waiting for an earlier file stay few however the files are sized.
+        var window = options.Threads * FilesAheadPerThread;
+        var cursor = -1;
+        void Work()
+        {
+            var work = new FileWork();
+            while (true)
             {
+                var index = Interlocked.Increment(ref cursor);
+                if (index >= files.Count || cancellationToken.IsCancellationRequested)
+                    return;
+                output.WaitUntilWithin(index, window, cancellationToken);
                 var hits = new List<DetectionHit>();
                 var (read, skipped) = HuntFile(files[index], options, context, work, hits);
                 Interlocked.Add(ref events, read);
@@ -93,9 +101,20 @@ public sealed class HuntRunner
                 var done = Interlocked.Add(ref bytesDone, sizes[index]);
                 var doneFiles = Interlocked.Increment(ref filesDone);
                 progress?.Report(new HuntProgress(done, totalBytes, doneFiles, files.Count));
-                return work;
-            },
-            _ => { });
+            }
+        }
+
+        var workers = new Thread[Math.Min(options.Threads, Math.Max(1, files.Count))];
+        for (var i = 1; i < workers.Length; i++)
+        {
+            workers[i] = new Thread(Work) { IsBackground = true, Name = "rampart-hunt-" + i };
+            workers[i].Start();
+        }
+
+        Work();
+        for (var i = 1; i < workers.Length; i++)
+            workers[i].Join();
+        cancellationToken.ThrowIfCancellationRequested();
 
         var byRule = counts
             .Select(pair => new RuleHitCount(pair.Key, pair.Value))
@@ -135,25 +154,22 @@ public sealed class HuntRunner
                 }
             }
 
-            if (logEvent.SourceType == LogSourceTypes.GuardDuty)
-                hits.Add(Materialize(GuardDutyRule(logEvent), logEvent, summary, work));
-
             work.Matches.Clear();
             _rules.Match(logEvent, work.Matches);
+            var external = logEvent.SourceType == LogSourceTypes.GuardDuty;
+            if (work.Matches.Count == 0 && !external)
+                continue;
+
+            // One copy of the event serves every rule that matched it.
+            summary ??= logEvent.Summarize();
+            var json = logEvent.ToUtf8Json();
+            if (external)
+                hits.Add(new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, json));
             foreach (var rule in work.Matches)
-                hits.Add(Materialize(_hitRules[rule], logEvent, summary, work));
+                hits.Add(new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, json));
         }
 
         return (read, filtered);
-    }
-
-    private static DetectionHit Materialize(HitRule rule, LogEvent logEvent, EventSummary? summary, FileWork work)
-    {
-        work.Buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(work.Buffer))
-            logEvent.WriteTo(json);
-        var text = System.Text.Encoding.UTF8.GetString(work.Buffer.WrittenSpan);
-        return new DetectionHit(rule, logEvent.SourceType, summary ?? logEvent.Summarize(), logEvent.Origin, text);
     }
 
     private HitRule GuardDutyRule(LogEvent finding)
@@ -253,7 +269,5 @@ public sealed class HuntRunner
     private sealed class FileWork
     {
         public List<SigmaRule> Matches { get; } = [];
-
-        public System.Buffers.ArrayBufferWriter<byte> Buffer { get; } = new(4096);
     }
 }

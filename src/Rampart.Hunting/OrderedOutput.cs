@@ -10,13 +10,23 @@ internal sealed class OrderedOutput
 {
     private readonly IReadOnlyList<DetectionHit>?[] _pending;
     private readonly IHitWriter _writer;
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
     private int _next;
 
     public OrderedOutput(int files, IHitWriter writer)
     {
         _pending = new IReadOnlyList<DetectionHit>?[files];
         _writer = writer;
+    }
+
+    /// <summary>Blocks until file <paramref name="index"/> is less than <paramref name="window"/> files ahead of the writer.</summary>
+    public void WaitUntilWithin(int index, int window, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            while (index - _next >= window && !cancellationToken.IsCancellationRequested)
+                Monitor.Wait(_gate, 100);
+        }
     }
 
     public void Complete(int index, IReadOnlyList<DetectionHit> hits)
@@ -30,6 +40,7 @@ internal sealed class OrderedOutput
                     _writer.Write(hit);
                 _pending[_next] = null;
                 _next++;
+                Monitor.PulseAll(_gate);
             }
         }
     }

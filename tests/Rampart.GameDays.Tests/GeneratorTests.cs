@@ -22,12 +22,12 @@ public sealed class GeneratorTests
     {
         using var directory = new TempDirectory();
         var clock = Stopwatch.StartNew();
-        var manifest = TelemetryGenerator.Generate(new TelemetryOptions { OutputDirectory = directory.Path, Size = TelemetrySize.Records(20_000), MaxDegreeOfParallelism = 2 });
+        var manifest = TelemetryGenerator.Generate(new TelemetryOptions { OutputDirectory = directory.Path, Size = TelemetrySize.Records(10_000), MaxDegreeOfParallelism = 2 });
         clock.Stop();
 
-        Assert.True(manifest.TotalRecords > 80_000);
-        // Typically two to three seconds; the bound leaves room for a busy shared machine.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), clock.Elapsed.ToString());
+        Assert.True(manifest.TotalRecords > 40_000);
+        // About a second in a release build; the bound leaves room for a debug build on a busy shared machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), clock.Elapsed.ToString());
     }
 
     [Fact]
@@ -52,11 +52,11 @@ public sealed class GeneratorTests
     public void ACompressedByteTargetOverAllSourcesLandsNearTheRequestedSize()
     {
         using var directory = new TempDirectory();
-        const long Target = 3_000_000;
+        const long Target = 1_500_000;
         var manifest = TelemetryGenerator.Generate(new TelemetryOptions
         {
             OutputDirectory = directory.Path,
-            Duration = TimeSpan.FromHours(12),
+            Duration = TimeSpan.FromHours(6),
             Size = TelemetrySize.CompressedBytes(Target),
         });
 

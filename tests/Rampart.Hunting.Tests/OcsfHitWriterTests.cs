@@ -36,7 +36,7 @@ public sealed class OcsfHitWriterTests
             SourceIp = "203.0.113.7",
         },
         new EventOrigin("AWSLogs/x.json.gz", 1, 3),
-        """{"eventName":"StopLogging"}""");
+        """{"eventName":"StopLogging"}"""u8.ToArray());
 
     [SkippableFact]
     public void EveryRecordIsAValidDetectionFindingUnderTheOcsfDefinitions()

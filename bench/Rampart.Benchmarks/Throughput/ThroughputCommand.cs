@@ -134,9 +134,11 @@ internal static class ThroughputCommand
             OutputDirectory = data,
             Size = TelemetrySize.CompressedBytes(size),
             Sources = TelemetrySources.CloudTrail,
-            Duration = TimeSpan.FromDays(7),
-            Accounts = 5,
-            Regions = ["us-east-1", "eu-west-1", "ap-southeast-2"],
+            // Two busy accounts in two regions over two days: files of a few hundred KB, as CloudTrail
+            // delivers for accounts with steady traffic.
+            Duration = TimeSpan.FromDays(2),
+            Accounts = 2,
+            Regions = ["us-east-1", "eu-west-1"],
             IncludeAttacks = true,
             MaxDegreeOfParallelism = Environment.ProcessorCount,
         });

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Rampart.GameDays.Telemetry;
-using Spectre.Console;
 
 namespace Rampart.Cli.Commands;
 
@@ -44,7 +43,7 @@ internal static class DemoCommand
             context.Error.WriteLine();
             return HuntCommand.Run(
                 new HuntRequest(
-                    Paths: [folder],
+                    Paths: [Path.Combine(folder, "AWSLogs")],
                     Rules: [rules],
                     Placeholders: null,
                     Output: "table",

@@ -106,6 +106,7 @@ internal static class GenerateCommand
         }
 
         context.Error.WriteLine($"{manifest.Attacks.Length} attacks mixed in; manifest: {Path.Combine(manifest.OutputDirectory, TelemetryManifest.FileName)}");
+        context.Error.WriteLine($"Hunt it with: rampart hunt {Path.Combine(manifest.OutputDirectory, "AWSLogs")} --rules <rules>");
         return manifest;
     }
 

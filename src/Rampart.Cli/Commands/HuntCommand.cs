@@ -130,7 +130,7 @@ internal static class HuntCommand
             "ocsf" => new OcsfHitWriter(OpenStream(), ownsStream: request.OutFile is not null),
             "csv" => new CsvHitWriter(request.OutFile is null ? context.Out : new StreamWriter(request.OutFile)),
             _ => new TableHitWriter(request.OutFile is null
-                ? (context.Out == Console.Out ? AnsiConsole.Create(new AnsiConsoleSettings()) : PlainConsole(context.Out))
+                ? (context.Out == Console.Out && !Console.IsOutputRedirected ? AnsiConsole.Create(new AnsiConsoleSettings()) : PlainConsole(context.Out))
                 : PlainConsole(new StreamWriter(request.OutFile))),
         };
     }

@@ -50,7 +50,7 @@ internal sealed class TableHitWriter(IAnsiConsole console) : IHitWriter
                     Markup.Escape(hit.Summary.Account ?? "-"),
                     Markup.Escape(hit.Summary.Region ?? "-"),
                     Markup.Escape(hit.Summary.SourceIp ?? "-"),
-                    Markup.Escape(hit.Origin.ToString()));
+                    Markup.Escape(Path.GetFileName(hit.Origin.Path) + (hit.Origin.Record > 0 ? " #" + hit.Origin.Record.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)));
             }
 
             console.Write(hits);

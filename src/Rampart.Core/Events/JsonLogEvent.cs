@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Rampart.Core.Events;
@@ -60,6 +61,9 @@ public sealed class JsonLogEvent : LogEvent
         Guard.NotNull(writer);
         Root.WriteTo(writer);
     }
+
+    /// <inheritdoc />
+    public override byte[] ToUtf8Json() => JsonMarshal.GetRawUtf8Value(Root).ToArray();
 
     /// <summary>Converts a leaf JSON value (arrays excluded) to a field value.</summary>
     public static FieldValue ToFieldValue(JsonElement element) => element.ValueKind switch

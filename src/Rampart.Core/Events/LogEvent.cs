@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Rampart.Core.Events;
@@ -33,4 +34,13 @@ public abstract class LogEvent
 
     /// <summary>Writes the whole event as one JSON value.</summary>
     public abstract void WriteTo(Utf8JsonWriter writer);
+
+    /// <summary>Copies the whole event out as UTF-8 JSON; sources read as JSON give their bytes verbatim.</summary>
+    public virtual byte[] ToUtf8Json()
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+            WriteTo(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
 }

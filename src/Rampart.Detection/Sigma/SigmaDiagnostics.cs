@@ -129,6 +129,9 @@ public static class SigmaDiagnostics
     /// <summary>Detection defines no search identifier. Error.</summary>
     public const string NoSearchIdentifiers = "RULE040";
 
+    /// <summary>YAML aliases refer to their own container or expand beyond <see cref="SigmaOptions.MaxYamlNodes"/>. Error; the document is skipped.</summary>
+    public const string YamlAliasTooLarge = "RULE041";
+
     /// <summary>Every modifier name, in the order messages list them.</summary>
     internal const string ModifierList =
         "contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, " +
@@ -145,6 +148,12 @@ public static class SigmaDiagnostics
 
     internal static Diagnostic YamlTooDeepError(SourceLocation at, int limit) =>
         Error(YamlTooDeep, at, $"YAML nests deeper than the limit of {Number(limit)} levels; the document is skipped.");
+
+    internal static Diagnostic RecursiveAliasError(SourceLocation at, string anchor) =>
+        Error(YamlAliasTooLarge, at, $"alias '*{anchor}' refers to a node that contains it; the document is skipped.");
+
+    internal static Diagnostic AliasExpansionError(SourceLocation at, int limit) =>
+        Error(YamlAliasTooLarge, at, $"YAML aliases expand the document beyond the limit of {Number(limit)} nodes; the document is skipped.");
 
     internal static Diagnostic NotAMappingError(SourceLocation at) =>
         Error(NotAMapping, at, "a Sigma document must be a mapping of attributes such as title, logsource and detection.");

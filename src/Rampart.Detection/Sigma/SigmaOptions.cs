@@ -17,6 +17,9 @@ public sealed record SigmaOptions
     /// <summary>Default <see cref="MaxYamlDepth"/>: 64 nested mappings or sequences.</summary>
     public const int DefaultMaxYamlDepth = 64;
 
+    /// <summary>Default <see cref="MaxYamlNodes"/>: 100,000 nodes, aliases expanded.</summary>
+    public const int DefaultMaxYamlNodes = 100_000;
+
     /// <summary>Default <see cref="MaxConditionDepth"/>: 64 nested parentheses or <c>not</c>s.</summary>
     public const int DefaultMaxConditionDepth = 64;
 
@@ -49,6 +52,12 @@ public sealed record SigmaOptions
     /// <summary>Deepest YAML nesting accepted in a rule file. Default: <see cref="DefaultMaxYamlDepth"/>; at least 4.</summary>
     public int MaxYamlDepth { get; init; } = DefaultMaxYamlDepth;
 
+    /// <summary>
+    /// Most YAML nodes one document may hold once its aliases are expanded, so that a few anchors cannot
+    /// stand for billions of nodes. Default: <see cref="DefaultMaxYamlNodes"/>; at least 16.
+    /// </summary>
+    public int MaxYamlNodes { get; init; } = DefaultMaxYamlNodes;
+
     /// <summary>Deepest nesting accepted in a condition. Default: <see cref="DefaultMaxConditionDepth"/>; at least 1.</summary>
     public int MaxConditionDepth { get; init; } = DefaultMaxConditionDepth;
 
@@ -74,7 +83,7 @@ public sealed record SigmaOptions
     {
         Guard.NotEmpty(path);
         Guard.NotNull(diagnostics);
-        var loaded = PlaceholderFileReader.Read(path, MaxFileBytes, MaxYamlDepth, diagnostics);
+        var loaded = PlaceholderFileReader.Read(path, this, diagnostics);
         var merged = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in Placeholders)
             merged[pair.Key] = pair.Value;
@@ -91,6 +100,7 @@ public sealed record SigmaOptions
             throw new ArgumentOutOfRangeException(nameof(RegexTimeout), RegexTimeout, "The regex timeout must be positive.");
         Guard.InRange(MaxFileBytes, 1, int.MaxValue);
         Guard.InRange(MaxYamlDepth, 4, int.MaxValue);
+        Guard.InRange(MaxYamlNodes, 16, int.MaxValue);
         Guard.InRange(MaxConditionDepth, 1, int.MaxValue);
         Guard.InRange(MaxValueExpansions, 1, int.MaxValue);
     }

@@ -39,7 +39,7 @@ public sealed class JsonLinesHitWriter : IHitWriter
         _json.WriteNumber("record", hit.Origin.Record);
         _json.WriteEndObject();
         _json.WritePropertyName("event");
-        _json.WriteRawValue(hit.EventJson, skipInputValidation: true);
+        _json.WriteRawValue(hit.EventJson.Span, skipInputValidation: true);
         _json.WriteEndObject();
         _json.Flush();
         _stream.WriteByte((byte)'\n');

@@ -122,7 +122,7 @@ public sealed class OcsfHitWriter : IHitWriter
             json.WriteEndArray();
         }
 
-        json.WriteString("raw_data", hit.EventJson);
+        json.WriteString("raw_data", hit.EventJson.Span);
 
         json.WriteStartObject("unmapped");
         json.WritePropertyName("rule");
@@ -156,7 +156,7 @@ public sealed class OcsfHitWriter : IHitWriter
     // The same rule on the same event is the same finding, however often a hunt is repeated.
     internal static string Fingerprint(DetectionHit hit)
     {
-        var key = hit.Rule.Id + "\n" + (hit.Summary.EventId ?? hit.Origin.ToString()) + "\n" + hit.EventJson.Length;
+        var key = hit.Rule.Id + "\n" + (hit.Summary.EventId ?? Convert.ToHexStringLower(SHA256.HashData(hit.EventJson.Span)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 

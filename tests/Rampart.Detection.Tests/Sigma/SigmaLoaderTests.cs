@@ -167,6 +167,64 @@ public sealed class SigmaLoaderTests
     }
 
     [Fact]
+    public void RecursiveAndExplodingAliasesAreRefusedBeforeTheDocumentIsBuilt()
+    {
+        var text = string.Join("---\n",
+            "title: Cycle\ndetection: &d\n    selection: *d\n",
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n",
+            RuleText.For("Aliases are fine", "A").Replace("'A'", "&name 'A'", StringComparison.Ordinal) + "fields: [*name]\n");
+        var options = SigmaOptions.Default with { MaxYamlNodes = 1000 };
+        var bag = new DiagnosticBag();
+
+        var rules = SigmaRuleSet.Parse(text, "rules/alias.yml", options, bag);
+
+        Assert.Equal("Aliases are fine", Assert.Single(rules.Rules).Title);
+        Assert.Equal(
+            """
+            rules/alias.yml:3:16: RULE041: alias '*d' refers to a node that contains it; the document is skipped.
+            rules/alias.yml:7:36: RULE041: YAML aliases expand the document beyond the limit of 1,000 nodes; the document is skipped.
+            """,
+            DiagnosticsText.Of(bag));
+    }
+
+    [Fact]
+    public void RandomlyCorruptedRuleFilesAreReportedAndNeverThrow()
+    {
+        var sources = SigmaCase.All().Select(name => File.ReadAllText(Path.Combine(SigmaCase.Root, name, "rule.yml"))).ToList();
+        var random = new Random(1234);
+        const string noise = "\n\t :-|[]{}&*!%@'\"\\#?,>";
+        var loaded = 0;
+
+        for (var i = 0; i < 1500; i++)
+        {
+            var text = sources[random.Next(sources.Count)].ToCharArray().ToList();
+            for (var edit = random.Next(1, 6); edit > 0; edit--)
+            {
+                var at = random.Next(text.Count);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        text.RemoveAt(at);
+                        break;
+                    case 1:
+                        text.Insert(at, noise[random.Next(noise.Length)]);
+                        break;
+                    default:
+                        text[at] = noise[random.Next(noise.Length)];
+                        break;
+                }
+            }
+
+            var bag = new DiagnosticBag();
+            var rules = SigmaRuleSet.Parse(new string([.. text]), "fuzz.yml", SigmaOptions.Default, bag);
+            loaded += rules.Rules.Length;
+            Assert.All(bag.ToImmutableArray(), d => Assert.StartsWith("fuzz.yml", d.Location.Path, StringComparison.Ordinal));
+        }
+
+        Assert.True(loaded > 0, "some corrupted files should still hold valid rules");
+    }
+
+    [Fact]
     public void AValueThatExpandsBeyondTheLimitIsRejected()
     {
         var options = SigmaOptions.Default with { MaxValueExpansions = 100 };

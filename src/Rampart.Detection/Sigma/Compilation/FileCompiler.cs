@@ -22,7 +22,7 @@ internal static class FileCompiler
         foreach (var document in YamlDocumentSplitter.Split(text))
         {
             var source = new YamlSource(path, document.FirstLine);
-            var node = YamlDocumentParser.Parse(document, source, options.MaxYamlDepth, diagnostics);
+            var node = YamlDocumentParser.Parse(document, source, options, diagnostics);
             if (node is null || YamlMaps.IsNull(node))
                 continue;
             number++;

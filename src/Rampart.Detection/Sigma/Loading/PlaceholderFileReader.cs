@@ -11,23 +11,23 @@ namespace Rampart.Detection.Sigma.Loading;
 /// </summary>
 internal static class PlaceholderFileReader
 {
-    public static Dictionary<string, ImmutableArray<string>> Read(string path, int maxBytes, int maxDepth, IDiagnosticSink sink)
+    public static Dictionary<string, ImmutableArray<string>> Read(string path, SigmaOptions options, IDiagnosticSink sink)
     {
         var diagnostics = new List<Diagnostic>();
-        var text = RuleFileText.Read(path, maxBytes, diagnostics);
-        var result = text is null ? new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase) : Parse(text, path, maxDepth, diagnostics);
+        var text = RuleFileText.Read(path, options.MaxFileBytes, diagnostics);
+        var result = text is null ? new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase) : Parse(text, path, options, diagnostics);
         foreach (var diagnostic in diagnostics)
             sink.Report(diagnostic);
         return result;
     }
 
-    public static Dictionary<string, ImmutableArray<string>> Parse(string text, string path, int maxDepth, List<Diagnostic> diagnostics)
+    public static Dictionary<string, ImmutableArray<string>> Parse(string text, string path, SigmaOptions options, List<Diagnostic> diagnostics)
     {
         var result = new Dictionary<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var document in YamlDocumentSplitter.Split(text))
         {
             var source = new YamlSource(path, document.FirstLine);
-            var root = YamlDocumentParser.Parse(document, source, maxDepth, diagnostics);
+            var root = YamlDocumentParser.Parse(document, source, options, diagnostics);
             if (root is null || YamlMaps.IsNull(root))
                 continue;
             if (root is not YamlMappingNode map)

@@ -7,17 +7,19 @@ namespace Rampart.Detection.Sigma.Loading;
 
 /// <summary>
 /// Parses one YAML document into YamlDotNet's representation model, which keeps every node's line and
-/// column. The nesting depth is measured on the event stream first, because the representation model
-/// recurses and hostile nesting would overflow the stack.
+/// column. The document's shape is measured on the event stream first, because the representation
+/// model and the walks over it recurse: nesting deeper than <see cref="SigmaOptions.MaxYamlDepth"/>,
+/// aliases that refer to their own container (a cycle) and aliases that expand beyond
+/// <see cref="SigmaOptions.MaxYamlNodes"/> nodes are refused before any node is built.
 /// </summary>
 internal static class YamlDocumentParser
 {
     /// <summary>Returns the document's root, or null when the document is empty or was reported as broken.</summary>
-    public static YamlNode? Parse(YamlDocumentText document, YamlSource source, int maxDepth, List<Diagnostic> diagnostics)
+    public static YamlNode? Parse(YamlDocumentText document, YamlSource source, SigmaOptions options, List<Diagnostic> diagnostics)
     {
         try
         {
-            if (!CheckDepth(document, source, maxDepth, diagnostics))
+            if (!CheckShape(document, source, options, diagnostics))
                 return null;
             var stream = new YamlStream();
             stream.Load(document.OpenReader());
@@ -36,30 +38,92 @@ internal static class YamlDocumentParser
         }
     }
 
-    private static bool CheckDepth(YamlDocumentText document, YamlSource source, int maxDepth, List<Diagnostic> diagnostics)
+    private static bool CheckShape(YamlDocumentText document, YamlSource source, SigmaOptions options, List<Diagnostic> diagnostics)
     {
         var parser = new Parser(document.OpenReader());
-        var depth = 0;
+        var open = new List<Frame>();
+        var anchors = new Dictionary<string, (long Size, int Height)>(StringComparer.Ordinal);
+        long total = 0;
         while (parser.MoveNext())
         {
-            switch (parser.Current)
+            var current = parser.Current!;
+            switch (current)
             {
                 case SequenceStart or MappingStart:
-                    if (++depth > maxDepth)
+                    open.Add(new Frame(AnchorOf(current)));
+                    if (open.Count > options.MaxYamlDepth)
                     {
-                        diagnostics.Add(SigmaDiagnostics.YamlTooDeepError(source.At(parser.Current.Start), maxDepth));
+                        diagnostics.Add(SigmaDiagnostics.YamlTooDeepError(source.At(current.Start), options.MaxYamlDepth));
                         return false;
                     }
 
                     break;
                 case SequenceEnd or MappingEnd:
-                    depth--;
+                    var frame = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    if (!Complete(frame.Anchor, frame.Size, frame.Height + 1, added: 1))
+                        return TooLarge(current);
+                    break;
+                case Scalar scalar:
+                    if (!Complete(AnchorOf(scalar), 1, 0, added: 1))
+                        return TooLarge(current);
+                    break;
+                case AnchorAlias alias:
+                    var name = alias.Value.Value;
+                    if (open.Exists(frame => frame.Anchor == name))
+                    {
+                        diagnostics.Add(SigmaDiagnostics.RecursiveAliasError(source.At(current.Start), name));
+                        return false;
+                    }
+
+                    // An unknown anchor is left to the loader, which reports it as a syntax error.
+                    if (anchors.TryGetValue(name, out var target))
+                    {
+                        if (open.Count + target.Height > options.MaxYamlDepth)
+                        {
+                            diagnostics.Add(SigmaDiagnostics.YamlTooDeepError(source.At(current.Start), options.MaxYamlDepth));
+                            return false;
+                        }
+
+                        if (!Complete(null, target.Size, target.Height, added: target.Size))
+                            return TooLarge(current);
+                    }
+
                     break;
             }
         }
 
         return true;
+
+        // size: nodes under and including this one, aliases expanded; added: how many of them are new to the total.
+        bool Complete(string? anchor, long size, int height, long added)
+        {
+            total += added;
+            if (total > options.MaxYamlNodes)
+                return false;
+            if (anchor is not null)
+                anchors[anchor] = (size, height);
+            if (open.Count > 0)
+            {
+                var parent = open[^1];
+                open[^1] = parent with { Size = parent.Size + size, Height = Math.Max(parent.Height, height) };
+            }
+
+            return true;
+        }
+
+        bool TooLarge(ParsingEvent at)
+        {
+            diagnostics.Add(SigmaDiagnostics.AliasExpansionError(source.At(at.Start), options.MaxYamlNodes));
+            return false;
+        }
     }
+
+    private static string? AnchorOf(ParsingEvent node) => node switch
+    {
+        NodeEvent { Anchor.IsEmpty: false } anchored => anchored.Anchor.Value,
+        _ => null,
+    };
 
     private static string Describe(YamlException e)
     {
@@ -70,4 +134,7 @@ internal static class YamlDocumentParser
             message = message[(marker + 3)..];
         return message.TrimEnd('.') + ".";
     }
+
+    /// <summary>An open collection: its anchor, the nodes under it so far (aliases expanded), and the height of its tallest child.</summary>
+    private readonly record struct Frame(string? Anchor, long Size = 1, int Height = 0);
 }

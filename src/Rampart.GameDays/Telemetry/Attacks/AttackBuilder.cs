@@ -38,8 +38,8 @@ internal sealed class AttackBuilder(Organization organization, Account account, 
 
     public string AttackerIpText => IpAddresses.Format(AttackerIp);
 
-    /// <summary>The principal whose credentials the attacker stole: an automation user's long-term key.</summary>
-    public Principal StolenKeyUser => Account.AutomationUsers.Count > 0 ? Account.AutomationUsers[0] : Account.HumanUsers[0];
+    /// <summary>The principal whose credentials the attacker stole: an automation user's long-term key, the usual leak.</summary>
+    public Principal StolenKeyUser { get; } = account.AutomationUsers.Count > 0 ? account.AutomationUsers[random.Next(account.AutomationUsers.Count)] : account.HumanUsers[0];
 
     public Principal HumanUser => Account.HumanUsers[0];
 
@@ -78,7 +78,7 @@ internal sealed class AttackBuilder(Organization organization, Account account, 
     {
         var time = At(offsetSeconds);
         row.End = time;
-        row.Start = time - Math.Max(1, Random.Next(1, 30));
+        row.Start = time - Random.Next(1, 30);
         Injections.Add(new FlowInjection
         {
             Time = time,

@@ -139,7 +139,7 @@ internal static class AttackCatalog
             Global = true,
             Build = b =>
             {
-                var target = b.Account.AutomationUsers.Count > 1 ? b.Account.AutomationUsers[1].Name! : b.StolenKeyUser.Name!;
+                var target = b.Account.AutomationUsers.FirstOrDefault(user => user != b.StolenKeyUser)?.Name ?? b.HumanUser.Name!;
                 b.CloudTrail(0, AttackApis.CreateLoginProfile, b.StolenKeyUser, S3Browser, resource: target);
                 b.CloudTrail(64, AttackApis.UpdateLoginProfile, b.StolenKeyUser, S3Browser, resource: b.HumanUser.Name!);
             },

@@ -13,9 +13,9 @@ internal static class S3Apis
 
     public static IEnumerable<CloudTrailApi> All()
     {
-        yield return Data("GetObject", 7, readOnly: true, ApiErrors.S3Read, bytesOut: true);
-        yield return Data("PutObject", 3, readOnly: false, ApiErrors.S3Write, bytesOut: false);
-        yield return Data("HeadObject", 2, readOnly: true, ApiErrors.S3Read, bytesOut: false);
+        yield return Data("GetObject", 5, readOnly: true, ApiErrors.S3Read, bytesOut: true);
+        yield return Data("PutObject", 2, readOnly: false, ApiErrors.S3Write, bytesOut: false);
+        yield return Data("HeadObject", 1.5, readOnly: true, ApiErrors.S3Read, bytesOut: false);
         yield return Data("DeleteObject", 0.4, readOnly: false, ApiErrors.S3Write, bytesOut: false);
         yield return new CloudTrailApi
         {
@@ -157,7 +157,9 @@ internal static class S3Apis
         };
     }
 
-    private static void ChooseBucket(CloudTrailContext context) => context.Bucket = context.Pick(context.Account.BucketNames);
+    /// <summary>CloudTrail checks the ACL of the bucket it delivers to; everyone else works on the account's buckets.</summary>
+    private static void ChooseBucket(CloudTrailContext context) =>
+        context.Bucket = context.Principal.InvokedBy == "cloudtrail.amazonaws.com" ? context.Account.TrailBucket : context.Pick(context.Account.BucketNames);
 
     private static void WriteHost(Utf8JsonWriter writer, CloudTrailContext context)
     {

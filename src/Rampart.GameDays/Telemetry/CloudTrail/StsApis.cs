@@ -15,7 +15,7 @@ internal static class StsApis
         {
             Service = Services.Get("sts.amazonaws.com"),
             EventName = "AssumeRole",
-            Weight = 12,
+            Weight = 10,
             Callers = Persona.Service | Persona.Automation | Persona.Workload | Persona.CrossAccount | Persona.Human,
             ReadOnly = true,
             Request = AssumeRoleRequest,

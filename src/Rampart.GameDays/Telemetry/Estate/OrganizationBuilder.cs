@@ -20,7 +20,7 @@ internal static class OrganizationBuilder
     private const double AutomationShare = 0.18;
     private const double CrossAccountShare = 0.025;
     private const double FederatedShare = 0.004;
-    private const double RootShare = 0.0004;
+    private const double RootShare = 0.0002;
 
     public static Organization Build(ulong seed, int accountCount, IReadOnlyList<string> regions)
     {
@@ -194,7 +194,6 @@ internal static class OrganizationBuilder
             VolumeIds = Enumerable.Range(0, 8).Select(_ => "vol-0" + TextIds.Hex(random, 16)).ToArray(),
             SnapshotIds = Enumerable.Range(0, 4).Select(_ => "snap-0" + TextIds.Hex(random, 16)).ToArray(),
             ImageIds = Enumerable.Range(0, 3).Select(_ => "ami-0" + TextIds.Hex(random, 16)).ToArray(),
-            KmsKeyIds = keys,
             KmsKeyArns = keys.Select(key => "arn:aws:kms:" + name + ":" + accountId + ":key/" + key).ToArray(),
             SecretArns = [.. secrets],
             LogGroups = workloads.Select(w => "/aws/lambda/" + w + "-handler").Concat(workloads.Take(3).Select(w => "/ecs/" + w)).Append("/aws/rds/instance/" + workloads[0] + "-db/postgresql").ToArray(),

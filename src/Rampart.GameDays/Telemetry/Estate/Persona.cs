@@ -14,6 +14,4 @@ internal enum Persona
     Federated = 64,
     CrossAccount = 128,
     People = Human | Automation | Root | Federated,
-    Machines = Workload | ServiceLinked | Automation,
-    Anyone = Human | Automation | Workload | ServiceLinked | Root | Federated | CrossAccount,
 }

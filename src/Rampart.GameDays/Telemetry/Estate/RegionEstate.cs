@@ -25,8 +25,6 @@ internal sealed class RegionEstate
 
     public required string[] ImageIds { get; init; }
 
-    public required string[] KmsKeyIds { get; init; }
-
     public required string[] KmsKeyArns { get; init; }
 
     public required string[] SecretArns { get; init; }

@@ -20,8 +20,5 @@ internal sealed class Vpc
 
     public required double Weight { get; init; }
 
-    /// <summary>The <c>.2</c> address of the VPC, where the Route 53 Resolver answers.</summary>
-    public uint ResolverIp => Network + 2;
-
     public required string InternalDomain { get; init; }
 }

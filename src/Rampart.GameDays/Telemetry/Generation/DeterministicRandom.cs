@@ -78,8 +78,6 @@ internal sealed class DeterministicRandom
 
     public T Pick<T>(T[] items) => items[Next(items.Length)];
 
-    public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
-
     /// <summary>A log-normal-ish positive value around <paramref name="median"/>, for sizes and durations.</summary>
     public double Skewed(double median, double spread)
     {

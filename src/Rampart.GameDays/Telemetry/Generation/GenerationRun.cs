@@ -34,8 +34,6 @@ internal sealed class GenerationRun
             .ToArray();
     }
 
-    public Organization Organization => _organization;
-
     public TelemetryManifest Execute(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var attacks = _options.IncludeAttacks ? AttackPlanner.Plan(_organization, _seed, _start, _end, _options.Sources) : [];

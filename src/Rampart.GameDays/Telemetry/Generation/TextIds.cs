@@ -135,13 +135,6 @@ internal static class TextIds
         return System.Text.Encoding.ASCII.GetString(buffer);
     }
 
-    public static string Timestamp(long unixSeconds)
-    {
-        Span<byte> buffer = stackalloc byte[TimestampLength];
-        WriteTimestamp(buffer, unixSeconds);
-        return System.Text.Encoding.ASCII.GetString(buffer);
-    }
-
     /// <summary>The <c>YYYYMMDDTHHmmZ</c> stamp AWS puts in delivered log file names.</summary>
     public static string FileStamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture);

@@ -26,8 +26,6 @@ internal sealed class WeightedTable<T>
         _cumulative = [.. cumulative];
     }
 
-    public int Count => _items.Length;
-
     public IReadOnlyList<T> Items => _items;
 
     public T Pick(DeterministicRandom random)

@@ -68,6 +68,4 @@ internal sealed class FlowLogFormat
 
     /// <summary>The header line, newline included.</summary>
     public byte[] Header { get; }
-
-    public static string HeaderName(FlowField field) => HeaderNames[field];
 }
