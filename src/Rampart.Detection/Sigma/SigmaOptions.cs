@@ -92,6 +92,17 @@ public sealed record SigmaOptions
         return this with { Placeholders = merged.ToImmutable() };
     }
 
+    /// <summary>These options with placeholder names compared case-insensitively, whatever dictionary the caller gave.</summary>
+    internal SigmaOptions WithCaseInsensitivePlaceholders()
+    {
+        if (Placeholders is ImmutableDictionary<string, ImmutableArray<string>> immutable && immutable.KeyComparer == StringComparer.OrdinalIgnoreCase)
+            return this;
+        var copy = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in Placeholders)
+            copy[pair.Key] = pair.Value;
+        return this with { Placeholders = copy.ToImmutable() };
+    }
+
     /// <summary>Throws when a limit is out of its documented range; these are programmer errors.</summary>
     internal void Validate()
     {

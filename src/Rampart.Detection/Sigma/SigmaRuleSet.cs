@@ -50,6 +50,7 @@ public sealed class SigmaRuleSet
         Guard.NotNull(options);
         Guard.NotNull(diagnostics);
         options.Validate();
+        options = options.WithCaseInsensitivePlaceholders();
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -91,6 +92,7 @@ public sealed class SigmaRuleSet
         Guard.NotNull(options);
         Guard.NotNull(diagnostics);
         options.Validate();
+        options = options.WithCaseInsensitivePlaceholders();
         var fileDiagnostics = new List<Diagnostic>();
         var rules = FileCompiler.Compile(yaml, path, options, fileDiagnostics);
         foreach (var diagnostic in fileDiagnostics)

@@ -75,7 +75,8 @@ public sealed class PlaceholderFileTests
     {
         var options = SigmaOptions.Default with
         {
-            Placeholders = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("Env", ["prod", "dev"]).Add("Tier", ["web", "db"]),
+            // An ordinal dictionary from the caller: names still compare case-insensitively.
+            Placeholders = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal) { ["ENV"] = ["prod", "dev"], ["Tier"] = ["web", "db"] },
         };
         var bag = new DiagnosticBag();
         var rules = SigmaRuleSet.Parse("""

@@ -15,14 +15,21 @@ internal sealed class SourceIndex
     private readonly IndexedField[] _fields;
     private readonly int[] _always;
 
+    /// <summary>
+    /// A field is looked up only when it keys at least this many rules: every lookup costs a read of the
+    /// field per event, which is what trying one rule keyed on it would cost anyway.
+    /// </summary>
+    private const int MinRulesPerField = 2;
+
     public SourceIndex(IReadOnlyList<CompiledRule> rules)
     {
         _rules = [.. rules];
+        var chosen = ChooseConstraints(_rules);
         var byField = new Dictionary<IndexField, Dictionary<string, List<int>>>();
         var always = new List<int>();
         for (var i = 0; i < _rules.Length; i++)
         {
-            var constraint = ConstraintExtractor.Extract(_rules[i].Predicate);
+            var constraint = chosen[i];
             if (constraint is null)
             {
                 always.Add(i);
@@ -85,6 +92,73 @@ internal sealed class SourceIndex
             if (_rules[rule].Predicate.Evaluate(logEvent, scratch))
                 matches.Add(_rules[rule].Rule);
         }
+    }
+
+    /// <summary>
+    /// Picks one constraint per rule (null: the rule is tried on every event). Among a rule's
+    /// alternatives, fields many rules can be keyed on win, so that few fields are read per event; then
+    /// the more selective constraint. Rules keyed on a field too few rules share are tried on every event
+    /// instead, repeatedly, since moving one rule can leave another alone on its field.
+    /// </summary>
+    private static IndexConstraint?[] ChooseConstraints(CompiledRule[] rules)
+    {
+        var alternatives = new List<IndexConstraint>[rules.Length];
+        var popularity = new Dictionary<IndexField, int>();
+        for (var i = 0; i < rules.Length; i++)
+        {
+            alternatives[i] = ConstraintExtractor.Alternatives(rules[i].Predicate);
+            var fields = new HashSet<IndexField>();
+            foreach (var alternative in alternatives[i])
+                fields.UnionWith(alternative.Keys.Keys);
+            foreach (var field in fields)
+                popularity[field] = popularity.GetValueOrDefault(field) + 1;
+        }
+
+        var chosen = new IndexConstraint?[rules.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            foreach (var alternative in alternatives[i])
+            {
+                if (chosen[i] is not { } best || Compare(alternative, best, popularity) < 0)
+                    chosen[i] = alternative;
+            }
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var used = new Dictionary<IndexField, int>();
+            foreach (var constraint in chosen)
+            {
+                foreach (var field in constraint?.Keys.Keys ?? Enumerable.Empty<IndexField>())
+                    used[field] = used.GetValueOrDefault(field) + 1;
+            }
+
+            for (var i = 0; i < chosen.Length; i++)
+            {
+                if (chosen[i] is { } constraint && constraint.Keys.Keys.Any(field => used[field] < MinRulesPerField))
+                {
+                    chosen[i] = null;
+                    changed = true;
+                }
+            }
+        }
+
+        return chosen;
+    }
+
+    private static int Compare(IndexConstraint a, IndexConstraint b, Dictionary<IndexField, int> popularity)
+    {
+        var byPopularity = LeastPopular(b, popularity).CompareTo(LeastPopular(a, popularity));
+        return byPopularity != 0 ? byPopularity : a.Rank.CompareTo(b.Rank);
+    }
+
+    private static int LeastPopular(IndexConstraint constraint, Dictionary<IndexField, int> popularity)
+    {
+        var least = int.MaxValue;
+        foreach (var field in constraint.Keys.Keys)
+            least = Math.Min(least, popularity[field]);
+        return least;
     }
 
     /// <summary>Tries every rule, ignoring the index: the reference the index is tested against.</summary>

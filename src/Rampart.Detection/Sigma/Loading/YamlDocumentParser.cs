@@ -41,7 +41,7 @@ internal static class YamlDocumentParser
     private static bool CheckShape(YamlDocumentText document, YamlSource source, SigmaOptions options, List<Diagnostic> diagnostics)
     {
         var parser = new Parser(document.OpenReader());
-        var open = new List<Frame>();
+        var open = new List<YamlOpenCollection>();
         var anchors = new Dictionary<string, (long Size, int Height)>(StringComparer.Ordinal);
         long total = 0;
         while (parser.MoveNext())
@@ -50,7 +50,7 @@ internal static class YamlDocumentParser
             switch (current)
             {
                 case SequenceStart or MappingStart:
-                    open.Add(new Frame(AnchorOf(current)));
+                    open.Add(new YamlOpenCollection(AnchorOf(current)));
                     if (open.Count > options.MaxYamlDepth)
                     {
                         diagnostics.Add(SigmaDiagnostics.YamlTooDeepError(source.At(current.Start), options.MaxYamlDepth));
@@ -134,7 +134,4 @@ internal static class YamlDocumentParser
             message = message[(marker + 3)..];
         return message.TrimEnd('.') + ".";
     }
-
-    /// <summary>An open collection: its anchor, the nodes under it so far (aliases expanded), and the height of its tallest child.</summary>
-    private readonly record struct Frame(string? Anchor, long Size = 1, int Height = 0);
 }
