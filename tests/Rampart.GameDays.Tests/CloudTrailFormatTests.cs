@@ -58,7 +58,7 @@ public sealed class CloudTrailFormatTests(GeneratedTelemetry generated)
     }
 
     [Fact]
-    public void TheAverageRecordIsAboutOnePointTwoKilobytes()
+    public void TheAverageRecordSizeStaysBetweenNineHundredAndSixteenHundredBytes()
     {
         long bytes = 0, records = 0;
         foreach (var file in generated.FilesOf(LogSourceTypes.CloudTrail))

@@ -39,7 +39,7 @@ internal static class ThroughputCommand
         var results = new List<Measurement>();
         foreach (var t in threads == 1 ? [1] : new[] { 1, threads })
         {
-            foreach (var mode in new[] { "parse", "hunt" })
+            foreach (var mode in new[] { "parse", "read", "hunt" })
             {
                 var best = Enumerable.Range(0, repeat).Select(_ => Child(mode, t, data, rules)).MaxBy(m => m.EventsPerSecond)!;
                 results.Add(best);
@@ -48,13 +48,14 @@ internal static class ThroughputCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine("| threads | parse-only events/s | hunt events/s | hunt / parse-only | hunt peak RSS |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| threads | parse-only events/s | read events/s | hunt events/s | read / parse-only | hunt / parse-only | hunt peak RSS |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.GroupBy(m => m.Threads))
         {
             var parse = group.Single(m => m.Mode == "parse");
+            var read = group.Single(m => m.Mode == "read");
             var hunt = group.Single(m => m.Mode == "hunt");
-            Console.WriteLine($"| {group.Key} | {parse.EventsPerSecond:N0} | {hunt.EventsPerSecond:N0} | {hunt.EventsPerSecond / parse.EventsPerSecond:0.00} | {hunt.PeakRssBytes / 1048576.0:0} MiB |");
+            Console.WriteLine($"| {group.Key} | {parse.EventsPerSecond:N0} | {read.EventsPerSecond:N0} | {hunt.EventsPerSecond:N0} | {read.EventsPerSecond / parse.EventsPerSecond:0.00} | {hunt.EventsPerSecond / parse.EventsPerSecond:0.00} | {hunt.PeakRssBytes / 1048576.0:0} MiB |");
         }
 
         var hunt1 = results.Single(m => m.Mode == "hunt" && m.Threads == 1);
@@ -90,6 +91,20 @@ internal static class ThroughputCommand
             var stopwatch = Stopwatch.StartNew();
             var records = ParseOnlyBaseline.CountRecords(files, threads);
             measurement = new Measurement(mode, threads, records, 0, stopwatch.Elapsed.TotalSeconds, 0);
+        }
+        else if (mode == "read")
+        {
+            var stopwatch = Stopwatch.StartNew();
+            long events = 0;
+            var context = new LogReadContext(NullDiagnosticSink.Instance);
+            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, file =>
+            {
+                long count = 0;
+                foreach (var _ in LogReader.ReadFile(file, LogReadOptions.Default, context))
+                    count++;
+                Interlocked.Add(ref events, count);
+            });
+            measurement = new Measurement(mode, threads, events, 0, stopwatch.Elapsed.TotalSeconds, 0);
         }
         else
         {

@@ -22,6 +22,9 @@ public static class TelemetryGenerator
     /// <param name="cancellationToken">Stops between files; files already written stay.</param>
     /// <returns>What was written, also saved as <see cref="TelemetryManifest.FileName"/> in the output directory.</returns>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="IOException">The output directory or a file cannot be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The output directory is not writable.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static TelemetryManifest Generate(TelemetryOptions options, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(options);

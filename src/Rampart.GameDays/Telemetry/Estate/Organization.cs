@@ -14,8 +14,6 @@ internal sealed class Organization
     public required string PartnerAccountId { get; init; }
 
     /// <summary>Public addresses attackers come from (hosting providers and VPNs), distinct from staff addresses.</summary>
-    public required string[] AttackerIps { get; init; }
-
     public required uint[] AttackerIpValues { get; init; }
 
     /// <summary>Customers and staff reaching public endpoints, so flow logs show returning clients.</summary>

@@ -44,7 +44,7 @@ internal static class OrganizationBuilder
             do
                 id = AccountId(random);
             while (!usedIds.Add(id));
-            accounts[i] = BuildAccount(random, seed, i, id, regionNames, home);
+            accounts[i] = BuildAccount(random, i, id, regionNames, home);
         }
 
         var organization = new Organization
@@ -53,7 +53,6 @@ internal static class OrganizationBuilder
             Regions = regionNames,
             HomeRegionIndex = home,
             PartnerAccountId = partnerAccount,
-            AttackerIps = attackerValues.Select(IpAddresses.Format).ToArray(),
             AttackerIpValues = attackerValues,
             ClientIps = Enumerable.Range(0, 256).Select(_ => IpAddresses.Public(random, IpAddresses.IspOctets)).ToArray(),
         };
@@ -80,7 +79,7 @@ internal static class OrganizationBuilder
     private static string AccountId(DeterministicRandom random) =>
         random.Next(1, 10).ToString(CultureInfo.InvariantCulture) + random.NextInt64(100_000_000_000).ToString("D11", CultureInfo.InvariantCulture);
 
-    private static Account BuildAccount(DeterministicRandom random, ulong seed, int index, string id, string[] regionNames, int home)
+    private static Account BuildAccount(DeterministicRandom random, int index, string id, string[] regionNames, int home)
     {
         var purpose = index < Names.AccountPurposes.Length ? Names.AccountPurposes[index] : "workload-" + index.ToString("D2", CultureInfo.InvariantCulture);
         var alias = Names.Company + "-" + purpose;
@@ -270,19 +269,20 @@ internal static class OrganizationBuilder
         automation.Add(Role(random, seed, account, "datadog-integration", "DatadogAWSIntegration", Persona.Automation, Table((UserAgents.DatadogIntegration, 1.0)), partnerIps));
         automation.Add(Role(random, seed, account, "terraform-plan", "terraform-plan", Persona.Automation, Table((random.Pick(UserAgents.Terraform), 1.0)), ciIps));
 
+        // Each service-linked role describes what its service manages; AWS Config describes everything.
         var linked = new List<Principal>();
-        foreach (var (service, role, session) in new[]
+        foreach (var (service, role, session, uses) in new (string, string, string, string[]?)[]
         {
-            ("config.amazonaws.com", "AWSServiceRoleForConfig", "AWSConfig-Describe"),
-            ("autoscaling.amazonaws.com", "AWSServiceRoleForAutoScaling", "AutoScaling"),
-            ("ecs.amazonaws.com", "AWSServiceRoleForECS", "ecs-service-scheduler"),
-            ("securityhub.amazonaws.com", "AWSServiceRoleForSecurityHub", "securityhub"),
-            ("access-analyzer.amazonaws.com", "AWSServiceRoleForAccessAnalyzer", "access-analyzer"),
-            ("backup.amazonaws.com", "AWSServiceRoleForBackup", "AWSBackup-AWSServiceRoleForBackup"),
-            ("elasticloadbalancing.amazonaws.com", "AWSServiceRoleForElasticLoadBalancing", "ElasticLoadBalancing"),
+            ("config.amazonaws.com", "AWSServiceRoleForConfig", "AWSConfig-Describe", null),
+            ("autoscaling.amazonaws.com", "AWSServiceRoleForAutoScaling", "AutoScaling", ["ec2.amazonaws.com", "elasticloadbalancing.amazonaws.com", "autoscaling.amazonaws.com"]),
+            ("ecs.amazonaws.com", "AWSServiceRoleForECS", "ecs-service-scheduler", ["ec2.amazonaws.com", "elasticloadbalancing.amazonaws.com", "ecs.amazonaws.com"]),
+            ("securityhub.amazonaws.com", "AWSServiceRoleForSecurityHub", "securityhub", ["iam.amazonaws.com", "s3.amazonaws.com", "kms.amazonaws.com", "ec2.amazonaws.com", "cloudtrail.amazonaws.com", "config.amazonaws.com", "guardduty.amazonaws.com"]),
+            ("access-analyzer.amazonaws.com", "AWSServiceRoleForAccessAnalyzer", "access-analyzer", ["iam.amazonaws.com", "s3.amazonaws.com", "kms.amazonaws.com", "lambda.amazonaws.com", "secretsmanager.amazonaws.com", "sqs.amazonaws.com"]),
+            ("backup.amazonaws.com", "AWSServiceRoleForBackup", "AWSBackup-AWSServiceRoleForBackup", ["ec2.amazonaws.com", "rds.amazonaws.com", "dynamodb.amazonaws.com", "kms.amazonaws.com"]),
+            ("elasticloadbalancing.amazonaws.com", "AWSServiceRoleForElasticLoadBalancing", "ElasticLoadBalancing", ["ec2.amazonaws.com", "elasticloadbalancing.amazonaws.com"]),
         })
         {
-            linked.Add(ServiceLinked(random, seed, account, service, role, session));
+            linked.Add(ServiceLinked(random, seed, account, service, role, session, uses));
         }
 
         var services = new List<Principal>();
@@ -455,7 +455,7 @@ internal static class OrganizationBuilder
         };
     }
 
-    private static Principal ServiceLinked(DeterministicRandom random, ulong seed, Account account, string service, string role, string session)
+    private static Principal ServiceLinked(DeterministicRandom random, ulong seed, Account account, string service, string role, string session, string[]? uses)
     {
         var roleId = TextIds.IamId(random, "AROA", 17);
         return new Principal
@@ -473,6 +473,7 @@ internal static class OrganizationBuilder
             InvokedBy = service,
             Agents = Table((UserAgents.Service(service), 1.0)),
             SourceIps = [service],
+            Services = uses,
             KeySeed = DeterministicRandom.Derive(seed, DeterministicRandom.Hash(account.Id + role)),
         };
     }

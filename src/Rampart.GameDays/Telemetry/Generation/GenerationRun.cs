@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using Rampart.Core.Events;
 using Rampart.GameDays.Telemetry.Attacks;
 using Rampart.GameDays.Telemetry.Estate;
@@ -49,7 +50,18 @@ internal sealed class GenerationRun
         var countBytes = _options.Size.Unit == TelemetrySizeUnit.CompressedBytes;
         long done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(
+        try
+        {
+            WriteFiles();
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
+        {
+            // A full disk or a read-only folder should reach the host as the IOException it is; parallel
+            // writers hit the same wall, so the first of their errors stands for all.
+            ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+        }
+
+        void WriteFiles() => Parallel.For(
             0,
             plans.Count,
             parallel,
