@@ -4,8 +4,9 @@ using Rampart.Core.Events;
 namespace Rampart.Detection.Sigma.Matching;
 
 /// <summary>
-/// A <c>re</c> value: the .NET regex searches the value (unanchored, as Sigma rules are written). A
-/// match that runs past the configured timeout counts as no match and is counted.
+/// A <c>re</c> value: the .NET regex searches the value (unanchored, as Sigma rules are written).
+/// Patterns run on the linear-time engine where they can; on the backtracking engine, a match that
+/// runs past the configured timeout counts as no match and is counted.
 /// </summary>
 internal sealed class RegexTest(Regex regex, TextNormalization normalization) : PerValueTest(normalization)
 {

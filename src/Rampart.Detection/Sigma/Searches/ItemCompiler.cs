@@ -347,7 +347,7 @@ internal static class ItemCompiler
                 pattern = (chain.RegexAnchorStart ? "^(?:" : "(?:") + raw + (chain.RegexAnchorEnd ? ")$" : ")");
             try
             {
-                tests.Add(new RegexTest(new Regex(pattern, options, context.Options.RegexTimeout), normalization));
+                tests.Add(new RegexTest(CreateRegex(pattern, options, context.Options.RegexTimeout), normalization));
             }
             catch (ArgumentException e)
             {
@@ -357,6 +357,21 @@ internal static class ItemCompiler
         }
 
         return tests;
+    }
+
+    // The non-backtracking engine runs in time linear in the input, so hostile patterns cannot stall a
+    // hunt and no per-match timeout is needed; patterns it cannot run (backreferences, lookarounds,
+    // atomic groups) fall back to the backtracking engine under the configured timeout.
+    private static Regex CreateRegex(string pattern, RegexOptions options, TimeSpan timeout)
+    {
+        try
+        {
+            return new Regex(pattern, (options & ~RegexOptions.Compiled) | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, options, timeout);
+        }
     }
 
     private static string RegexProblem(ArgumentException e) => e is RegexParseException parse
