@@ -76,7 +76,6 @@ public sealed class HuntRunner
         var output = new OrderedOutput(files.Count, writer);
         long events = 0, filtered = 0, bytesDone = 0;
         var filesDone = 0;
-        var counts = new ConcurrentDictionary<HitRule, long>(ReferenceEqualityComparer.Instance);
 
         // Workers take files in path order from a shared cursor, at most a window ahead of the
         // writer, so hits waiting for an earlier file stay few however the files are sized.
@@ -95,8 +94,6 @@ public sealed class HuntRunner
                 var (read, skipped) = HuntFile(files[index], options, context, work, hits);
                 Interlocked.Add(ref events, read);
                 Interlocked.Add(ref filtered, skipped);
-                foreach (var hit in hits)
-                    counts.AddOrUpdate(hit.Rule, 1, (_, n) => n + 1);
                 output.Complete(index, hits);
                 var done = Interlocked.Add(ref bytesDone, sizes[index]);
                 var doneFiles = Interlocked.Increment(ref filesDone);
@@ -116,7 +113,7 @@ public sealed class HuntRunner
             workers[i].Join();
         cancellationToken.ThrowIfCancellationRequested();
 
-        var byRule = counts
+        var byRule = output.Counts
             .Select(pair => new RuleHitCount(pair.Key, pair.Value))
             .OrderByDescending(count => count.Count)
             .ThenBy(count => count.Rule.Title, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Rampart.Hunting.Output;
 
 namespace Rampart.Hunting;
@@ -11,6 +12,7 @@ internal sealed class OrderedOutput
     private readonly IReadOnlyList<DetectionHit>?[] _pending;
     private readonly IHitWriter _writer;
     private readonly object _gate = new();
+    private readonly Dictionary<HitRule, long> _counts = new(ReferenceEqualityComparer.Instance);
     private int _next;
 
     public OrderedOutput(int files, IHitWriter writer)
@@ -29,6 +31,9 @@ internal sealed class OrderedOutput
         }
     }
 
+    /// <summary>Hits written per rule; read once every file is complete.</summary>
+    public IReadOnlyDictionary<HitRule, long> Counts => _counts;
+
     public void Complete(int index, IReadOnlyList<DetectionHit> hits)
     {
         lock (_gate)
@@ -37,7 +42,10 @@ internal sealed class OrderedOutput
             while (_next < _pending.Length && _pending[_next] is { } ready)
             {
                 foreach (var hit in ready)
+                {
                     _writer.Write(hit);
+                    CollectionsMarshal.GetValueRefOrAddDefault(_counts, hit.Rule, out _)++;
+                }
                 _pending[_next] = null;
                 _next++;
                 Monitor.PulseAll(_gate);
