@@ -49,6 +49,7 @@ public sealed class PantherTestEventTests
     [SkippableFact]
     public void WithoutAFormatPanthersLogTypeTellsFlowFromDns()
     {
+        Datasets.Require("panther/rules/aws_vpc_flow_rules");
         var sources = new List<string>();
         foreach (var rule in RuleNames("aws_vpc_flow_rules"))
         {
