@@ -9,6 +9,9 @@ internal static class ExitCodes
     /// <summary><c>--fail-on-hit</c> was given and the hunt found hits.</summary>
     public const int Hits = 1;
 
+    /// <summary><c>rules validate</c> found warnings but no errors.</summary>
+    public const int Warnings = 1;
+
     /// <summary>Bad usage, or input that could not be read (rules, records, files).</summary>
     public const int InputErrors = 2;
 }

@@ -12,8 +12,8 @@ namespace Rampart.Logs;
 /// </summary>
 /// <remarks>
 /// An event is only valid until the enumerator moves to the next one: the reader reuses the memory behind it (an
-/// event used after that throws <see cref="InvalidOperationException"/> or <see cref="ObjectDisposedException"/>).
-/// Copy what you keep with <see cref="LogEvent.Summarize"/> or <see cref="LogEvent.WriteTo"/>. One enumeration
+/// event used after that throws <see cref="InvalidOperationException"/>). Copy what you keep with
+/// <see cref="LogEvent.Summarize"/>, <see cref="LogEvent.ToUtf8Json"/> or <see cref="LogEvent.WriteTo"/>. One enumeration
 /// is single-threaded; read different files on different threads, sharing one <see cref="LogReadContext"/>.
 /// </remarks>
 public static class LogReader
@@ -70,8 +70,8 @@ public static class LogReader
     {
         try
         {
-            // GZipStream reads 8 KiB at a time; a 64 KiB file buffer turns that into fewer system calls.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, FileOptions.SequentialScan);
+            // Unbuffered: SourceStream reads it in large chunks into a pooled buffer, so no buffer is allocated per file.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

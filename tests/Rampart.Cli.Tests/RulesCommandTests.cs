@@ -39,4 +39,22 @@ public sealed class RulesCommandTests : IDisposable
         Assert.True(exit == 0, error);
         Assert.DoesNotContain(" 0 rules compiled", " " + output);
     }
+
+    [SkippableFact]
+    public async Task EverySigmaHqAwsRuleCompiles()
+    {
+        var (exit, output, error) = await CliRunner.Run("rules", "validate", Datasets.Require("sigma/aws/rules"));
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("57 rules compiled; 0 errors, 0 warnings.", output);
+    }
+
+    [SkippableFact]
+    public async Task RulesUsingTheObsoleteAggregationSyntaxAreReportedAsUnsupportedWithTheReason()
+    {
+        var (exit, output, error) = await CliRunner.Run("rules", "validate", Datasets.Require("sigma/aws/unsupported"));
+        Assert.Equal(1, exit);
+        Assert.StartsWith("0 rules compiled; 0 errors, 8 warnings.", output);
+        Assert.Equal(8, error.Split('\n').Count(line => line.Contains("RULE018", StringComparison.Ordinal)));
+        Assert.Contains("count()", error);
+    }
 }

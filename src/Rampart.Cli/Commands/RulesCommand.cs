@@ -10,7 +10,7 @@ internal static class RulesCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Sigma rule files or directories.", Arity = ArgumentArity.OneOrMore };
         var placeholders = new Option<string?>("--placeholders") { Description = "YAML file with values for %placeholder% expansions." };
-        var validate = new Command("validate", "Check Sigma rules and report every problem; exits 2 when any rule has an error.") { paths, placeholders };
+        var validate = new Command("validate", "Check Sigma rules and report every problem; exits 2 on errors, 1 on warnings only.") { paths, placeholders };
         validate.SetAction(result => Validate(result.GetValue(paths)!, result.GetValue(placeholders), context));
         return new Command("rules", "Work with detection rules.") { validate };
     }
@@ -21,6 +21,8 @@ internal static class RulesCommand
         var options = placeholders is null ? SigmaOptions.Default : SigmaOptions.WithPlaceholderFile(placeholders, printer);
         var rules = SigmaRuleSet.Load(paths, options, printer);
         context.Out.WriteLine($"{rules.Rules.Length} rules compiled; {printer.Errors} errors, {printer.Warnings} warnings.");
-        return printer.Errors > 0 ? ExitCodes.InputErrors : ExitCodes.Success;
+        if (printer.Errors > 0)
+            return ExitCodes.InputErrors;
+        return printer.Warnings > 0 ? ExitCodes.Warnings : ExitCodes.Success;
     }
 }

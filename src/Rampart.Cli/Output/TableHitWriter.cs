@@ -32,10 +32,10 @@ internal sealed class TableHitWriter(IAnsiConsole console) : IHitWriter
         }
         else
         {
-            var rules = new Table().Title("Hits by rule").AddColumns("Hits", "Level", "Rule", "Id");
+            var rules = new Table().Title("Hits by rule").AddColumns("Hits", "Level", "Rule", "Id", "Author");
             rules.Columns[0].RightAligned();
             foreach (var (rule, count) in summary.HitsByRule)
-                rules.AddRow(count.ToString(System.Globalization.CultureInfo.InvariantCulture), Level(rule.Level), Markup.Escape(rule.Title), Markup.Escape(rule.Id));
+                rules.AddRow(count.ToString(System.Globalization.CultureInfo.InvariantCulture), Level(rule.Level), Markup.Escape(rule.Title), Markup.Escape(rule.Id), Markup.Escape(rule.Author ?? "-"));
             console.Write(rules);
 
             var hits = new Table().Title("Hits").AddColumns("Time (UTC)", "Level", "Rule", "Event", "Actor", "Account", "Region", "Source IP", "Origin");

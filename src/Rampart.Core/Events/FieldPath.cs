@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace Rampart.Core.Events;
 
@@ -12,6 +13,7 @@ public sealed class FieldPath : IEquatable<FieldPath>
     {
         Name = name;
         Segments = segments;
+        Utf8Segments = [.. segments.Select(Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>The name as written.</summary>
@@ -19,6 +21,9 @@ public sealed class FieldPath : IEquatable<FieldPath>
 
     /// <summary>The dot-separated segments.</summary>
     public ImmutableArray<string> Segments { get; }
+
+    /// <summary>The segments as UTF-8, encoded once, for comparing with property names of JSON events.</summary>
+    internal ImmutableArray<byte[]> Utf8Segments { get; }
 
     /// <summary>Splits a dotted field name into segments.</summary>
     public static FieldPath Parse(string name)

@@ -1,120 +1,110 @@
-using System.Runtime.InteropServices;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Rampart.Core.Events;
 
 /// <summary>
-/// An event backed by a parsed JSON value (CloudTrail, Route 53 Resolver, GuardDuty). Field paths
-/// navigate objects by exact property name and fan out over arrays.
+/// An event over a JSON record (CloudTrail, Route 53 Resolver, GuardDuty): its bytes as read and the table of its
+/// top-level properties that the <see cref="JsonRecord"/> built while validating it. Nothing is decoded until asked
+/// for. Field paths navigate objects by exact property name (the last one, if a name is repeated) and fan out over
+/// arrays.
 /// </summary>
+/// <remarks>
+/// The event is valid while its record holds what it held when the event was made: once the record is loaded
+/// again or cleared (a reader moving to its next record), every member throws <see cref="InvalidOperationException"/>.
+/// </remarks>
 public sealed class JsonLogEvent : LogEvent
 {
-    private readonly Func<JsonElement, EventSummary> _summarize;
+    private readonly JsonRecord _record;
+    private readonly int _generation;
+    private readonly Func<JsonLogEvent, EventSummary> _summarize;
 
-    /// <summary>Creates an event over <paramref name="root"/>, which must stay valid while the event is used.</summary>
+    /// <summary>Creates an event over the value loaded in <paramref name="record"/>.</summary>
     /// <param name="sourceType">One of <see cref="LogSourceTypes"/>.</param>
-    /// <param name="root">The record.</param>
+    /// <param name="record">A loaded record; the event expires when it is loaded again or cleared.</param>
     /// <param name="origin">Where it was read from.</param>
     /// <param name="summarize">Reads the summary fields of this source type.</param>
-    public JsonLogEvent(string sourceType, JsonElement root, EventOrigin origin, Func<JsonElement, EventSummary> summarize)
+    public JsonLogEvent(string sourceType, JsonRecord record, EventOrigin origin, Func<JsonLogEvent, EventSummary> summarize)
         : base(origin)
     {
         SourceType = Guard.NotEmpty(sourceType);
-        Root = root;
+        _record = Guard.NotNull(record);
+        record.EnsureLoaded();
+        _generation = record.Generation;
         _summarize = Guard.NotNull(summarize);
     }
 
     /// <inheritdoc />
     public override string SourceType { get; }
 
-    /// <summary>The record.</summary>
-    public JsonElement Root { get; }
+    /// <summary>The record's bytes, verbatim; valid as long as the event is.</summary>
+    public ReadOnlyMemory<byte> Utf8Json => Record.Utf8Json;
+
+    /// <summary>The kind of the record's value: an object for every record a reader produces.</summary>
+    public JsonValueKind ValueKind => Record.ValueKind;
+
+    private JsonRecord Record
+    {
+        get
+        {
+            if (_record.Generation != _generation)
+                throw new InvalidOperationException("This event was read from a buffer that has moved on: an event is only valid until the reader's next MoveNext. Copy what you need (Summarize, WriteTo) before moving on.");
+            return _record;
+        }
+    }
 
     /// <summary>Parses one JSON record into an event that owns a copy of it; for tests and small inputs.</summary>
-    public static JsonLogEvent Parse(string json, string sourceType, Func<JsonElement, EventSummary>? summarize = null, EventOrigin origin = default)
-    {
-        using var document = JsonDocument.Parse(json);
-        return new JsonLogEvent(sourceType, document.RootElement.Clone(), origin, summarize ?? (_ => new EventSummary()));
-    }
+    /// <exception cref="JsonException">The text is not one valid JSON value.</exception>
+    public static JsonLogEvent Parse(string json, string sourceType, Func<JsonLogEvent, EventSummary>? summarize = null, EventOrigin origin = default) =>
+        new(sourceType, JsonRecord.Parse(json), origin, summarize ?? (_ => new EventSummary()));
 
     /// <inheritdoc />
     public override void CollectValues(FieldPath path, List<FieldValue> values)
     {
         Guard.NotNull(path);
         Guard.NotNull(values);
-        Collect(Root, path.Segments.AsSpan(), values);
+        Record.CollectValues(path.Utf8Segments.AsSpan(), values);
     }
 
     /// <inheritdoc />
     public override void CollectAllValues(List<FieldValue> values)
     {
         Guard.NotNull(values);
-        CollectLeaves(Root, values);
+        Record.CollectLeaves(values);
+    }
+
+    /// <summary>
+    /// The string at <paramref name="path"/>, or a number as written, following objects only: false when the path is
+    /// absent, crosses an array, or ends in another kind. Objects on the way are located once per record.
+    /// </summary>
+    public bool TryGetText(FieldPath path, [NotNullWhen(true)] out string? text)
+    {
+        Guard.NotNull(path);
+        text = Record.FindText(path.Utf8Segments.AsSpan());
+        return text is not null;
+    }
+
+    /// <summary>The string in the top-level property <paramref name="utf8Name"/>, or a number as written: a lookup in the property table.</summary>
+    public bool TryGetText(ReadOnlySpan<byte> utf8Name, [NotNullWhen(true)] out string? text)
+    {
+        text = Record.FindText(utf8Name);
+        return text is not null;
     }
 
     /// <inheritdoc />
-    public override EventSummary Summarize() => _summarize(Root);
+    public override EventSummary Summarize()
+    {
+        _ = Record;
+        return _summarize(this);
+    }
 
     /// <inheritdoc />
     public override void WriteTo(Utf8JsonWriter writer)
     {
         Guard.NotNull(writer);
-        Root.WriteTo(writer);
+        writer.WriteRawValue(Record.Utf8Json.Span, skipInputValidation: true);
     }
 
     /// <inheritdoc />
-    public override byte[] ToUtf8Json() => JsonMarshal.GetRawUtf8Value(Root).ToArray();
-
-    /// <summary>Converts a leaf JSON value (arrays excluded) to a field value.</summary>
-    public static FieldValue ToFieldValue(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => FieldValue.FromString(element.GetString()!),
-        JsonValueKind.Number => FieldValue.FromNumber(element.GetRawText()),
-        JsonValueKind.True => FieldValue.FromBoolean(true),
-        JsonValueKind.False => FieldValue.FromBoolean(false),
-        JsonValueKind.Object => FieldValue.FromObject(element.GetRawText()),
-        _ => FieldValue.Null,
-    };
-
-    private static void Collect(JsonElement current, ReadOnlySpan<string> segments, List<FieldValue> values)
-    {
-        while (true)
-        {
-            if (current.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in current.EnumerateArray())
-                    Collect(item, segments, values);
-                return;
-            }
-
-            if (segments.IsEmpty)
-            {
-                values.Add(ToFieldValue(current));
-                return;
-            }
-
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segments[0], out var next))
-                return;
-            current = next;
-            segments = segments[1..];
-        }
-    }
-
-    private static void CollectLeaves(JsonElement element, List<FieldValue> values)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                    CollectLeaves(property.Value, values);
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                    CollectLeaves(item, values);
-                break;
-            default:
-                values.Add(ToFieldValue(element));
-                break;
-        }
-    }
+    public override byte[] ToUtf8Json() => Record.Utf8Json.ToArray();
 }

@@ -6,7 +6,10 @@ namespace Rampart.Core.Events;
 /// <summary>
 /// One record read from a log: a CloudTrail event, a flow record, a DNS query, a GuardDuty finding.
 /// Readers may reuse the memory behind an event once the consumer asks for the next one, so a
-/// consumer that keeps anything copies it out (<see cref="Summarize"/>, <see cref="WriteTo"/>).
+/// consumer that keeps anything copies it out (<see cref="Summarize"/>, <see cref="ToUtf8Json"/>,
+/// <see cref="WriteTo"/>, or the values it collected); an event used after that throws
+/// <see cref="InvalidOperationException"/> rather than answer with another record. Events decode lazily:
+/// a value costs something only when asked for. An event is not thread-safe.
 /// </summary>
 public abstract class LogEvent
 {
@@ -21,12 +24,13 @@ public abstract class LogEvent
 
     /// <summary>
     /// Adds the values found at <paramref name="path"/> to <paramref name="values"/>: nothing when the
-    /// path is absent, <see cref="FieldValue.Null"/> for an explicit null, and one value per element
-    /// when the path crosses or ends in an array.
+    /// path is absent, <see cref="FieldValue.Null"/> for an explicit null, one value per element
+    /// when the path crosses or ends in an array (nested arrays flattened), and an object's JSON text
+    /// (<see cref="FieldValueKind.Object"/>) when the path ends at an object.
     /// </summary>
     public abstract void CollectValues(FieldPath path, List<FieldValue> values);
 
-    /// <summary>Adds every leaf value of the event, for keyword searches.</summary>
+    /// <summary>Adds every leaf value of the event (scalars, in the record's order; no objects), for keyword searches.</summary>
     public abstract void CollectAllValues(List<FieldValue> values);
 
     /// <summary>The normalised summary fields.</summary>

@@ -1,17 +1,25 @@
+using System.Buffers;
+
 namespace Rampart.Logs.Input;
 
 /// <summary>
 /// The file as stored, read forward only: counts the bytes read, lets the first bytes be looked at before
 /// deciding whether to gunzip (the input may not be seekable), and remembers the last eight bytes, where a gzip
-/// trailer keeps the length of the data it compressed.
+/// trailer keeps the length of the data it compressed. Small reads (gzip asks for 8 KiB at a time) are served
+/// from a pooled buffer filled <see cref="ChunkSize"/> bytes at a time, so that the file itself can be opened
+/// unbuffered and no buffer is allocated per file.
 /// </summary>
 internal sealed class SourceStream : Stream
 {
+    /// <summary>How much is read from the underlying stream at once.</summary>
+    internal const int ChunkSize = 64 * 1024;
+
     private const int TailLength = 8;
     private readonly Stream _inner;
     private readonly byte[] _tail = new byte[TailLength];
-    private byte[] _peeked = [];
-    private int _peekedOffset;
+    private byte[]? _buffer;
+    private int _bufferStart;
+    private int _bufferEnd;
     private int _tailCount;
 
     public SourceStream(Stream inner) => _inner = inner;
@@ -39,21 +47,19 @@ internal sealed class SourceStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Reads up to <paramref name="count"/> first bytes without consuming them; call before any read.</summary>
+    /// <summary>Reads up to <paramref name="count"/> (at most <see cref="ChunkSize"/>) first bytes without consuming them; call before any read.</summary>
     public ReadOnlySpan<byte> Peek(int count)
     {
-        var buffer = new byte[count];
-        var filled = 0;
-        while (filled < count)
+        _buffer ??= ArrayPool<byte>.Shared.Rent(ChunkSize);
+        while (_bufferEnd < count)
         {
-            var read = _inner.Read(buffer, filled, count - filled);
+            var read = _inner.Read(_buffer, _bufferEnd, ChunkSize - _bufferEnd);
             if (read == 0)
                 break;
-            filled += read;
+            _bufferEnd += read;
         }
 
-        _peeked = buffer[..filled];
-        return _peeked;
+        return _buffer.AsSpan(0, Math.Min(count, _bufferEnd));
     }
 
     /// <summary>The ISIZE field of a gzip trailer (the uncompressed length modulo 2^32), when at least eight bytes were read.</summary>
@@ -73,15 +79,22 @@ internal sealed class SourceStream : Stream
     public override int Read(Span<byte> buffer)
     {
         int read;
-        if (_peekedOffset < _peeked.Length)
+        if (_bufferStart == _bufferEnd && buffer.Length >= ChunkSize)
         {
-            read = Math.Min(buffer.Length, _peeked.Length - _peekedOffset);
-            _peeked.AsSpan(_peekedOffset, read).CopyTo(buffer);
-            _peekedOffset += read;
+            read = _inner.Read(buffer);
         }
         else
         {
-            read = _inner.Read(buffer);
+            if (_bufferStart == _bufferEnd)
+            {
+                _buffer ??= ArrayPool<byte>.Shared.Rent(ChunkSize);
+                _bufferStart = 0;
+                _bufferEnd = _inner.Read(_buffer, 0, ChunkSize);
+            }
+
+            read = Math.Min(buffer.Length, _bufferEnd - _bufferStart);
+            _buffer.AsSpan(_bufferStart, read).CopyTo(buffer);
+            _bufferStart += read;
         }
 
         Track(buffer[..read]);
@@ -103,6 +116,18 @@ internal sealed class SourceStream : Stream
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+            _bufferStart = _bufferEnd = 0;
+        }
+
+        base.Dispose(disposing);
+    }
 
     private void Track(ReadOnlySpan<byte> read)
     {

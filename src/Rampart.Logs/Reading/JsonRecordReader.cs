@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Rampart.Core.Diagnostics;
 using Rampart.Core.Events;
@@ -14,9 +13,10 @@ namespace Rampart.Logs.Reading;
 /// that hold an array of records (CloudTrail <c>Records</c>, GuardDuty <c>findings</c>, CloudTrail Lake
 /// <c>QueryResultRows</c>), which are walked one record at a time. Each record's extent is found without
 /// parsing — its line in JSON lines, the next record's start in an array of records that start alike, else a
-/// light scan of braces and strings — then parsed in place (no copy) into a <see cref="JsonDocument"/> that
-/// lives until the next <see cref="MoveNext"/>. A broken record is skipped on its own: its extent gives the
-/// next one's start.
+/// light scan of braces and strings — then loaded in place (no copy) into a <see cref="JsonRecord"/>: one
+/// validating <see cref="Utf8JsonReader"/> pass that notes the top-level properties, and the only full pass a record
+/// gets unless a rule looks into it. The record, and the event over it, live until the next <see cref="MoveNext"/>.
+/// A broken record is skipped on its own: its extent gives the next one's start.
 /// </summary>
 internal sealed class JsonRecordReader : IRecordSource
 {
@@ -32,6 +32,8 @@ internal sealed class JsonRecordReader : IRecordSource
     private readonly FileProblems _problems;
     private readonly JsonRecordClassifier _classifier;
     private readonly JsonDocumentOptions _documentOptions;
+    private readonly JsonRecord _record;
+    private readonly List<Range> _pendingItems = [];
     private readonly int _maxRecordBytes;
     private State _state;
     private ContainerKind _container;
@@ -41,9 +43,8 @@ internal sealed class JsonRecordReader : IRecordSource
     private bool? _linesMode;
     private long _records;
     private bool _finished;
-    private JsonDocument? _document;
-    private JsonDocument? _rowDocument;
-    private JsonElement.ArrayEnumerator _pending;
+    private ReadOnlyMemory<byte> _pending;
+    private int _pendingNext;
     private bool _hasPending;
     private ContainerKind _pendingKind;
     private SourceLocation _pendingLocation;
@@ -58,6 +59,7 @@ internal sealed class JsonRecordReader : IRecordSource
         _classifier = classifier;
         _maxRecordBytes = options.MaxRecordBytes;
         _documentOptions = new JsonDocumentOptions { MaxDepth = options.MaxDepth };
+        _record = new JsonRecord(options.MaxDepth);
     }
 
     private enum State
@@ -97,6 +99,7 @@ internal sealed class JsonRecordReader : IRecordSource
     public void Dispose()
     {
         _hasPending = false;
+        _pending = default;
         Release();
         _finished = true;
     }
@@ -139,16 +142,11 @@ internal sealed class JsonRecordReader : IRecordSource
         return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
 
+    // The event handed out last expires: its bytes are about to be consumed or moved.
     private void Release()
     {
         _current = null;
-        _rowDocument?.Dispose();
-        _rowDocument = null;
-        if (!_hasPending)
-        {
-            _document?.Dispose();
-            _document = null;
-        }
+        _record.Clear();
     }
 
     private SourceLocation Here(long record) => new(_problems.Path, _input.Line, _input.Column, record);
@@ -297,22 +295,22 @@ internal sealed class JsonRecordReader : IRecordSource
     {
         var record = ++_records;
         var location = Here(record);
-        var (document, length) = topLevel && _linesMode == true ? ParseLine(location)
-            : !topLevel && _predictEnds && _elementKey is not null ? ParsePredictedElement()
-            : (null, 0);
-        if (document is null && length == 0)
+        var (loaded, length) = topLevel && _linesMode == true ? LoadLine(location)
+            : !topLevel && _predictEnds && _elementKey is not null ? LoadPredictedElement()
+            : (false, 0);
+        if (!loaded && length == 0)
         {
             length = ScanValue(topLevel, location);
             if (length == 0)
                 return false;
             if (!topLevel && _elementKey is null)
                 _elementKey = FirstKey(_input.Span[..length]);
-            document = Parse(location, length);
+            loaded = Load(location, length);
         }
 
-        if (document is null)
+        if (!loaded)
             return false;
-        return Classify(document, topLevel, record, location, length);
+        return Classify(topLevel, record, location, length);
     }
 
     // Finds the extent of a value with the scanner; 0 when the value was skipped (cut off, too large, a broken line).
@@ -364,23 +362,18 @@ internal sealed class JsonRecordReader : IRecordSource
         return scanner.Position;
     }
 
-    // Parses the first length bytes of the window in place; null (and the record skipped) when they are not JSON.
-    private JsonDocument? Parse(SourceLocation location, int length)
+    // Loads the first length bytes of the window in place; false (and the record skipped) when they are not JSON.
+    private bool Load(SourceLocation location, int length)
     {
-        try
-        {
-            return JsonDocument.Parse(_input.Memory[..length], _documentOptions);
-        }
-        catch (JsonException exception)
-        {
-            SkipBuffered(LogDiagnostics.InvalidJson(ErrorLocation(location, exception), Reason(exception)), length);
-            return null;
-        }
+        if (_record.TryLoad(_input.Memory[..length], out var error))
+            return true;
+        SkipBuffered(LogDiagnostics.InvalidJson(ErrorLocation(location, error), Reason(error)), length);
+        return false;
     }
 
-    // JSON lines: the line is the record, so no scan is needed to find where it ends. Returns (null, 0) to fall
-    // back to scanning (a line longer than the limit), or (null, n) when the line was skipped.
-    private (JsonDocument? Document, int Length) ParseLine(SourceLocation location)
+    // JSON lines: the line is the record, so no scan is needed to find where it ends. Returns (false, 0) to fall
+    // back to scanning (a line longer than the limit), or (false, n) when the line was skipped.
+    private (bool Loaded, int Length) LoadLine(SourceLocation location)
     {
         var searched = 0;
         int newline;
@@ -396,40 +389,36 @@ internal sealed class JsonRecordReader : IRecordSource
 
             searched = span.Length;
             if (searched >= _maxRecordBytes)
-                return (null, 0);
+                return (false, 0);
             if (!_input.Fill())
             {
                 if (!_input.IsEnded)
-                    return (null, 0);
+                    return (false, 0);
                 newline = _input.Length;
                 break;
             }
         }
 
         if (newline >= _maxRecordBytes)
-            return (null, 0);
-        try
-        {
-            return (JsonDocument.Parse(_input.Memory[..newline], _documentOptions), newline);
-        }
-        catch (JsonException exception)
-        {
-            // Say why as precisely as the scanner can: cut short, ended early, or simply invalid.
-            var scanner = new JsonValueScanner();
-            var result = scanner.Scan(_input.Span[..newline], stopAtNewline: true);
-            var diagnostic = result != ScanResult.NeedMoreData ? LogDiagnostics.InvalidJson(ErrorLocation(location, exception), Reason(exception))
-                : newline == _input.Length && _input.IsEnded ? LogDiagnostics.TruncatedRecord(location)
-                : LogDiagnostics.IncompleteLine(location);
-            SkipBuffered(diagnostic, newline);
-            return (null, newline);
-        }
+            return (false, 0);
+        if (_record.TryLoad(_input.Memory[..newline], out var error))
+            return (true, newline);
+
+        // Say why as precisely as the scanner can: cut short, ended early, or simply invalid.
+        var scanner = new JsonValueScanner();
+        var result = scanner.Scan(_input.Span[..newline], stopAtNewline: true);
+        var diagnostic = result != ScanResult.NeedMoreData ? LogDiagnostics.InvalidJson(ErrorLocation(location, error), Reason(error))
+            : newline == _input.Length && _input.IsEnded ? LogDiagnostics.TruncatedRecord(location)
+            : LogDiagnostics.IncompleteLine(location);
+        SkipBuffered(diagnostic, newline);
+        return (false, newline);
     }
 
     // In an array of records that all start with the same property (CloudTrail's eventVersion), the next
     // record's start marks this one's end: `,{"eventVersion"` cannot occur inside a string, and a slice that
     // parses as one value cannot end anywhere but where the record's braces close. A wrong guess only fails
-    // to parse; then scanning takes over for the rest of the array.
-    private (JsonDocument? Document, int Length) ParsePredictedElement()
+    // to load; then scanning takes over for the rest of the array.
+    private (bool Loaded, int Length) LoadPredictedElement()
     {
         var key = _elementKey!;
         var searched = 1;
@@ -443,15 +432,10 @@ internal sealed class JsonRecordReader : IRecordSource
                 var end = SeparatorBefore(span, at);
                 if (end > 0)
                 {
-                    try
-                    {
-                        return (JsonDocument.Parse(_input.Memory[..end], _documentOptions), end);
-                    }
-                    catch (JsonException)
-                    {
-                        _predictEnds = false;
-                        return (null, 0);
-                    }
+                    if (_record.TryLoad(_input.Memory[..end], out _))
+                        return (true, end);
+                    _predictEnds = false;
+                    return (false, 0);
                 }
 
                 searched = at + 1;
@@ -463,11 +447,11 @@ internal sealed class JsonRecordReader : IRecordSource
             {
                 // Records this far apart, or not all starting alike: scanning is the better way for this array.
                 _predictEnds = false;
-                return (null, 0);
+                return (false, 0);
             }
 
             if (!_input.Fill())
-                return (null, 0);
+                return (false, 0);
         }
     }
 
@@ -495,15 +479,18 @@ internal sealed class JsonRecordReader : IRecordSource
         return value.Slice(start, close + 2).ToArray();
     }
 
-    private bool Classify(JsonDocument document, bool topLevel, long record, SourceLocation location, int length)
+    private bool Classify(bool topLevel, long record, SourceLocation location, int length)
     {
-        var classification = _classifier.Classify(document.RootElement, topLevel ? ContainerKind.None : _container);
+        var classification = _classifier.Classify(_record, topLevel ? ContainerKind.None : _container);
         if (classification.Kind == RecordKind.Container)
         {
-            // An object whose records sit after other properties: it is not a record itself.
+            // An object whose records sit after other properties: it is not a record itself. Its array stays in
+            // the window, which is not refilled before the last of them is read.
             _records--;
-            _document = document;
-            _pending = classification.Element.EnumerateArray();
+            _pending = classification.Items;
+            _pendingItems.Clear();
+            ItemExtents(_pending.Span, _pendingItems, _record.MaxDepth);
+            _pendingNext = 0;
             _pendingKind = classification.Container;
             _pendingLocation = location;
             _hasPending = true;
@@ -511,67 +498,73 @@ internal sealed class JsonRecordReader : IRecordSource
             return false;
         }
 
-        var created = TryCreate(classification, new EventOrigin(_problems.Path, location.Line, record), location, _input.Span[..length], out var keepDocument);
-        if (created && keepDocument)
-            _document = document;
-        else
-            document.Dispose();
+        var created = TryCreate(classification, new EventOrigin(_problems.Path, location.Line, record), location, _input.Span[..length]);
         _input.Consume(length);
         return created;
     }
 
+    // Where each element of a validated array lies.
+    private static void ItemExtents(ReadOnlySpan<byte> array, List<Range> extents, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(array, new JsonReaderOptions { MaxDepth = maxDepth });
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            extents.Add(start..(int)reader.BytesConsumed);
+        }
+    }
+
     private bool NextPending()
     {
-        while (_pending.MoveNext())
+        while (_pendingNext < _pendingItems.Count)
         {
-            var element = _pending.Current;
+            var item = _pending[_pendingItems[_pendingNext++]];
             var record = ++_records;
             var location = _pendingLocation with { Record = record };
-            var classification = _classifier.Classify(element, _pendingKind);
-            if (TryCreate(classification, new EventOrigin(_problems.Path, location.Line, record), location, JsonMarshal.GetRawUtf8Value(element), out _))
+
+            // Already validated as part of the container, so loading cannot fail.
+            if (!_record.TryLoad(item, out var error))
+                throw new InvalidOperationException("An element of a validated JSON array failed validation.", error);
+            var classification = _classifier.Classify(_record, _pendingKind);
+            if (TryCreate(classification, new EventOrigin(_problems.Path, location.Line, record), location, item.Span))
                 return true;
         }
 
         _hasPending = false;
-        _document?.Dispose();
-        _document = null;
+        _pending = default;
         return false;
     }
 
-    private bool TryCreate(Classification classification, EventOrigin origin, SourceLocation location, ReadOnlySpan<byte> raw, out bool keepDocument)
+    private bool TryCreate(Classification classification, EventOrigin origin, SourceLocation location, ReadOnlySpan<byte> raw)
     {
-        keepDocument = true;
         switch (classification.Kind)
         {
             case RecordKind.CloudTrail:
-                return Created(new JsonLogEvent(LogSourceTypes.CloudTrail, classification.Element, origin, CloudTrailRecords.Summarize));
+                return Created(new JsonLogEvent(LogSourceTypes.CloudTrail, _record, origin, CloudTrailRecords.Summarize));
             case RecordKind.Route53Resolver:
-                return Created(new JsonLogEvent(LogSourceTypes.Route53Resolver, classification.Element, origin, Route53ResolverRecords.Summarize));
+                return Created(new JsonLogEvent(LogSourceTypes.Route53Resolver, _record, origin, Route53ResolverRecords.Summarize));
             case RecordKind.GuardDuty:
-                return Created(new JsonLogEvent(LogSourceTypes.GuardDuty, classification.Element, origin, GuardDutyFindings.Summarize));
+                return Created(new JsonLogEvent(LogSourceTypes.GuardDuty, _record, origin, GuardDutyFindings.Summarize));
             case RecordKind.VpcFlow:
-                keepDocument = false;
-                return Created(FlowJsonRecord.Create(classification.Element, origin));
+                return Created(FlowJsonRecord.Create(_record, origin));
             case RecordKind.LakeRow:
-                keepDocument = false;
-                var row = LakeRows.Merge(classification.Element, _documentOptions);
-                _rowDocument = row;
-                return TryCreate(_classifier.ClassifyLakeRow(row.RootElement), origin, location, raw, out _);
+                var row = LakeRows.Merge(_record.Utf8Json, _documentOptions);
+                if (!_record.TryLoad(row, out var error))
+                    throw new InvalidOperationException("A merged CloudTrail Lake row is not valid JSON.", error);
+                return TryCreate(_classifier.ClassifyLakeRow(), origin, location, raw);
             case RecordKind.Container:
                 // Containers inside containers are not a shape any AWS source writes.
-                keepDocument = false;
                 _problems.Skip(LogDiagnostics.NotAnObject(location, "a nested array of records"), raw);
                 return false;
             case RecordKind.NotObject:
-                keepDocument = false;
-                _problems.Skip(LogDiagnostics.NotAnObject(location, Describe(classification.Element.ValueKind)), raw);
+                _problems.Skip(LogDiagnostics.NotAnObject(location, Describe(classification.ValueKind)), raw);
                 return false;
             case RecordKind.ContainerNotArray:
-                keepDocument = false;
-                _problems.Skip(LogDiagnostics.ContainerNotArray(location, classification.Name!, Describe(classification.Element.ValueKind)), raw);
+                _problems.Skip(LogDiagnostics.ContainerNotArray(location, classification.Name!, Describe(classification.ValueKind)), raw);
                 return false;
             default:
-                keepDocument = false;
                 _problems.Skip(LogDiagnostics.UnrecognisedRecord(location), raw);
                 return false;
         }

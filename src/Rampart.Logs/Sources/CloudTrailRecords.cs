@@ -1,28 +1,29 @@
-using System.Text.Json;
 using Rampart.Core.Events;
 
 namespace Rampart.Logs.Sources;
 
-/// <summary>The summary of a CloudTrail event.</summary>
+/// <summary>The summary of a CloudTrail event: a handful of lookups in the record's property table.</summary>
 internal static class CloudTrailRecords
 {
-    public static readonly Func<JsonElement, EventSummary> Summarize = SummarizeEvent;
+    public static readonly Func<JsonLogEvent, EventSummary> Summarize = SummarizeEvent;
 
-    private static EventSummary SummarizeEvent(JsonElement record)
+    private static readonly FieldPath IdentityAccount = FieldPath.Parse("userIdentity.accountId");
+    private static readonly FieldPath IdentityArn = FieldPath.Parse("userIdentity.arn");
+    private static readonly FieldPath IdentityPrincipal = FieldPath.Parse("userIdentity.principalId");
+    private static readonly FieldPath IdentityInvokedBy = FieldPath.Parse("userIdentity.invokedBy");
+    private static readonly FieldPath IdentityType = FieldPath.Parse("userIdentity.type");
+
+    private static EventSummary SummarizeEvent(JsonLogEvent record) => new()
     {
-        var identity = JsonFields.Object(record, "userIdentity");
-        return new EventSummary
-        {
-            Time = JsonFields.Time(record, "eventTime"),
-            EventId = JsonFields.Text(record, "eventID"),
-            EventName = JsonFields.Text(record, "eventName"),
-            Account = JsonFields.Text(record, "recipientAccountId") ?? JsonFields.Text(identity, "accountId"),
-            Region = JsonFields.Text(record, "awsRegion"),
-            Actor = JsonFields.Text(identity, "arn")
-                ?? JsonFields.Text(identity, "principalId")
-                ?? JsonFields.Text(identity, "invokedBy")
-                ?? JsonFields.Text(identity, "type"),
-            SourceIp = JsonFields.Text(record, "sourceIPAddress"),
-        };
-    }
+        Time = JsonFields.Time(record, "eventTime"u8),
+        EventId = JsonFields.Text(record, "eventID"u8),
+        EventName = JsonFields.Text(record, "eventName"u8),
+        Account = JsonFields.Text(record, "recipientAccountId"u8) ?? JsonFields.Text(record, IdentityAccount),
+        Region = JsonFields.Text(record, "awsRegion"u8),
+        Actor = JsonFields.Text(record, IdentityArn)
+            ?? JsonFields.Text(record, IdentityPrincipal)
+            ?? JsonFields.Text(record, IdentityInvokedBy)
+            ?? JsonFields.Text(record, IdentityType),
+        SourceIp = JsonFields.Text(record, "sourceIPAddress"u8),
+    };
 }

@@ -3,10 +3,20 @@ using Rampart.Core.Events;
 
 namespace Rampart.Logs.Sources;
 
-/// <summary>The summary of a GuardDuty finding.</summary>
+/// <summary>
+/// The summary of a GuardDuty finding. Findings are few and every one is reported, so the summary reads a parsed
+/// document: the remote address hides under whichever action the finding's kind names.
+/// </summary>
 internal static class GuardDutyFindings
 {
-    public static readonly Func<JsonElement, EventSummary> Summarize = SummarizeFinding;
+    public static readonly Func<JsonLogEvent, EventSummary> Summarize = SummarizeEvent;
+
+    private static EventSummary SummarizeEvent(JsonLogEvent record)
+    {
+        // The reader has checked the depth against its own limit, which is at most the largest allowed.
+        using var document = JsonDocument.Parse(record.Utf8Json, new JsonDocumentOptions { MaxDepth = LogReadOptions.MaxMaxDepth });
+        return SummarizeFinding(document.RootElement);
+    }
 
     private static EventSummary SummarizeFinding(JsonElement finding)
     {

@@ -9,14 +9,16 @@ namespace Rampart.Logs.Sources;
 /// </summary>
 internal static class LakeRows
 {
-    /// <summary>Merges a row into one JSON object; the caller disposes the document.</summary>
-    public static JsonDocument Merge(JsonElement row, JsonDocumentOptions options)
+    /// <summary>Merges a row, given as validated JSON, into the JSON of one object.</summary>
+    public static ReadOnlyMemory<byte> Merge(ReadOnlyMemory<byte> row, JsonDocumentOptions options)
     {
+        // Lake results are small query outputs: a document per row costs nothing that matters here.
+        using var document = JsonDocument.Parse(row, options);
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var cell in row.EnumerateArray())
+            foreach (var cell in document.RootElement.EnumerateArray())
             {
                 if (cell.ValueKind != JsonValueKind.Object)
                     continue;
@@ -27,6 +29,6 @@ internal static class LakeRows
             writer.WriteEndObject();
         }
 
-        return JsonDocument.Parse(buffer.WrittenMemory, options);
+        return buffer.WrittenMemory;
     }
 }

@@ -1,0 +1,422 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+
+namespace Rampart.Core.Events;
+
+/// <summary>
+/// One JSON record: its UTF-8 bytes, checked by one <see cref="Utf8JsonReader"/> pass that also notes where each
+/// top-level property's name and value lie. Nothing else is built, so a record no rule looks into costs that one
+/// pass. A lookup that goes deeper locates the members of each object or array it passes through, stepping over
+/// the bytes already validated, once per record: what it located and every value it decoded serve the next lookup
+/// into the same record. A reader keeps one instance and loads record after record into it, reusing its tables:
+/// loading (or <see cref="Clear"/>) expires the events made over the previous record.
+/// </summary>
+/// <remarks>
+/// Lookups by name follow <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>: names compare after
+/// unescaping, and when a name is repeated the last one wins. The bytes are not copied: they must stay unchanged
+/// until the next load. A record that a reader loads again and again belongs to the reader's thread; one made
+/// by <see cref="Parse"/> keeps its findings under a lock, so its events may be matched from several threads.
+/// </remarks>
+public sealed class JsonRecord
+{
+    /// <summary>The default <see cref="MaxDepth"/>: 64, as for <see cref="JsonDocument"/>.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    // Room for the root and the top-level properties of most records; the table grows (and stays grown) for wider ones.
+    private const int InitialSlots = 64;
+
+    // Slot 0 is the record itself; its members, the top-level properties of an object, follow from slot 1.
+    private const int Root = 0;
+
+    // Held while lookups locate members and decode values, for records that may be shared between threads.
+    private readonly Lock? _gate;
+    private JsonSlot[] _slots = new JsonSlot[InitialSlots];
+    private int _slotCount;
+    private ReadOnlyMemory<byte> _json;
+    private JsonValueKind _kind;
+
+    /// <summary>Creates an empty record that accepts nesting up to <paramref name="maxDepth"/> levels.</summary>
+    /// <param name="maxDepth">The deepest nesting accepted; at least 1.</param>
+    public JsonRecord(int maxDepth = DefaultMaxDepth)
+        : this(maxDepth, shared: false)
+    {
+    }
+
+    private JsonRecord(int maxDepth, bool shared)
+    {
+        MaxDepth = Guard.InRange(maxDepth, 1, int.MaxValue);
+        _gate = shared ? new Lock() : null;
+    }
+
+    /// <summary>The deepest nesting accepted; deeper records fail to load.</summary>
+    public int MaxDepth { get; }
+
+    /// <summary>Whether a record is loaded.</summary>
+    public bool IsLoaded => _kind != JsonValueKind.Undefined;
+
+    /// <summary>The kind of the loaded value; <see cref="JsonValueKind.Undefined"/> when nothing is loaded.</summary>
+    public JsonValueKind ValueKind => _kind;
+
+    /// <summary>The loaded value's bytes, exactly from its first to its last byte (surrounding whitespace left out).</summary>
+    public ReadOnlyMemory<byte> Utf8Json
+    {
+        get
+        {
+            EnsureLoaded();
+            return _json;
+        }
+    }
+
+    /// <summary>How many top-level properties the loaded value has (0 unless it is an object).</summary>
+    public int PropertyCount => _kind == JsonValueKind.Object ? _slots[Root].MemberCount : 0;
+
+    /// <summary>Counts loads, so that events can tell they were made over an earlier record.</summary>
+    internal int Generation { get; private set; }
+
+    /// <summary>
+    /// Parses <paramref name="json"/> into a record that owns a copy of it, for tests and small inputs; its events may
+    /// be used from several threads at once.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not one valid JSON value.</exception>
+    public static JsonRecord Parse(string json, int maxDepth = DefaultMaxDepth)
+    {
+        Guard.NotNull(json);
+        var record = new JsonRecord(maxDepth, shared: true);
+        if (!record.TryLoad(Encoding.UTF8.GetBytes(json), out var error))
+            throw error;
+        return record;
+    }
+
+    /// <summary>
+    /// Validates <paramref name="utf8Json"/> as one JSON value (whitespace around it allowed) and notes its top-level
+    /// properties. Events made over the previous record expire, whether or not this load succeeds.
+    /// </summary>
+    /// <param name="utf8Json">The bytes; not copied, so they must stay unchanged until the next load.</param>
+    /// <param name="error">Why the bytes are not valid JSON, with the line and byte position relative to them.</param>
+    /// <returns>Whether the bytes hold one valid JSON value.</returns>
+    public bool TryLoad(ReadOnlyMemory<byte> utf8Json, [NotNullWhen(false)] out JsonException? error)
+    {
+        Clear();
+        try
+        {
+            Index(utf8Json);
+            error = null;
+            return true;
+        }
+        catch (JsonException exception)
+        {
+            // The reader has no Try API: its exception is the only way it reports where the JSON breaks.
+            Clear();
+            error = exception;
+            return false;
+        }
+    }
+
+    /// <summary>Forgets the loaded record; events made over it expire.</summary>
+    public void Clear()
+    {
+        Generation++;
+        _slotCount = 0;
+        _json = default;
+        _kind = JsonValueKind.Undefined;
+    }
+
+    /// <summary>Whether the loaded value is an object whose first property is named <paramref name="utf8Name"/>.</summary>
+    public bool FirstPropertyIs(ReadOnlySpan<byte> utf8Name) => PropertyCount > 0 && NameEquals(Root + 1, utf8Name);
+
+    /// <summary>Whether the loaded value is an object with a property named <paramref name="utf8Name"/>.</summary>
+    public bool HasProperty(ReadOnlySpan<byte> utf8Name) => FindProperty(utf8Name) >= 0;
+
+    /// <summary>
+    /// The value of the top-level property <paramref name="utf8Name"/> (the last one, if repeated), as the slice of
+    /// <see cref="Utf8Json"/> it occupies.
+    /// </summary>
+    public bool TryGetProperty(ReadOnlySpan<byte> utf8Name, out ReadOnlyMemory<byte> value)
+    {
+        var slot = FindProperty(utf8Name);
+        value = slot < 0 ? default : _json.Slice(_slots[slot].ValueStart, _slots[slot].ValueLength);
+        return slot >= 0;
+    }
+
+    /// <summary>The kind of the top-level property <paramref name="utf8Name"/>; <see cref="JsonValueKind.Undefined"/> when absent.</summary>
+    public JsonValueKind GetPropertyKind(ReadOnlySpan<byte> utf8Name)
+    {
+        var slot = FindProperty(utf8Name);
+        return slot < 0 ? JsonValueKind.Undefined : KindOf(slot);
+    }
+
+    /// <summary>The top-level property <paramref name="utf8Name"/> when it holds a string, unescaped.</summary>
+    public bool TryGetString(ReadOnlySpan<byte> utf8Name, [NotNullWhen(true)] out string? value)
+    {
+        var slot = FindProperty(utf8Name);
+        value = slot >= 0 && KindOf(slot) == JsonValueKind.String ? SharedTextOf(slot) : null;
+        return value is not null;
+    }
+
+    /// <summary>Adds the values at <paramref name="segments"/>, as <see cref="LogEvent.CollectValues"/> describes.</summary>
+    internal void CollectValues(ReadOnlySpan<byte[]> segments, List<FieldValue> values)
+    {
+        if (_gate is null)
+        {
+            Collect(Root, segments, values);
+            return;
+        }
+
+        lock (_gate)
+            Collect(Root, segments, values);
+    }
+
+    /// <summary>Adds every scalar of the record, in document order.</summary>
+    internal void CollectLeaves(List<FieldValue> values)
+    {
+        var json = _json.Span;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    var text = reader.ValueIsEscaped
+                        ? JsonText.DecodeString(json.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2))
+                        : JsonText.Utf8(reader.ValueSpan);
+                    values.Add(FieldValue.FromString(text));
+                    break;
+                case JsonTokenType.Number:
+                    values.Add(FieldValue.FromNumber(JsonText.Utf8(reader.ValueSpan)));
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    values.Add(FieldValue.FromBoolean(reader.TokenType == JsonTokenType.True));
+                    break;
+                case JsonTokenType.Null:
+                    values.Add(FieldValue.Null);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The string at <paramref name="segments"/>, or a number as written, following objects only: null when the path
+    /// is absent, crosses an array, or ends in another kind.
+    /// </summary>
+    internal string? FindText(ReadOnlySpan<byte[]> segments)
+    {
+        if (_gate is null)
+            return FindTextCore(segments);
+        lock (_gate)
+            return FindTextCore(segments);
+    }
+
+    /// <summary>The string in the top-level property <paramref name="utf8Name"/>, or a number as written; else null.</summary>
+    internal string? FindText(ReadOnlySpan<byte> utf8Name)
+    {
+        var slot = FindProperty(utf8Name);
+        return slot >= 0 && KindOf(slot) is JsonValueKind.String or JsonValueKind.Number ? SharedTextOf(slot) : null;
+    }
+
+    /// <summary>Throws unless a record is loaded.</summary>
+    internal void EnsureLoaded()
+    {
+        if (_kind == JsonValueKind.Undefined)
+            throw new InvalidOperationException("No JSON record is loaded.");
+    }
+
+    private string? FindTextCore(ReadOnlySpan<byte[]> segments)
+    {
+        var slot = Root;
+        foreach (var segment in segments)
+        {
+            if (KindOf(slot) != JsonValueKind.Object)
+                return null;
+            slot = FindMember(slot, segment);
+            if (slot < 0)
+                return null;
+        }
+
+        return KindOf(slot) is JsonValueKind.String or JsonValueKind.Number ? TextOf(slot) : null;
+    }
+
+    private int FindProperty(ReadOnlySpan<byte> utf8Name) => _kind == JsonValueKind.Object ? FindMember(Root, utf8Name) : -1;
+
+    private JsonValueKind KindOf(int slot) => _slots[slot].Kind;
+
+    private string SharedTextOf(int slot)
+    {
+        if (_gate is null)
+            return TextOf(slot);
+        lock (_gate)
+            return TextOf(slot);
+    }
+
+    private string TextOf(int slot)
+    {
+        ref var found = ref _slots[slot];
+        if (found.Text is null)
+        {
+            var value = _json.Span.Slice(found.ValueStart, found.ValueLength);
+            found.Text = value[0] == (byte)'"' ? JsonText.DecodeString(value) : JsonText.Utf8(value);
+        }
+
+        return found.Text;
+    }
+
+    private FieldValue ValueOf(int slot) => KindOf(slot) switch
+    {
+        JsonValueKind.String => FieldValue.FromString(TextOf(slot)),
+        JsonValueKind.Number => FieldValue.FromNumber(TextOf(slot)),
+        JsonValueKind.Object => FieldValue.FromObject(TextOf(slot)),
+        JsonValueKind.True => FieldValue.FromBoolean(true),
+        JsonValueKind.False => FieldValue.FromBoolean(false),
+        _ => FieldValue.Null,
+    };
+
+    private void Collect(int slot, ReadOnlySpan<byte[]> segments, List<FieldValue> values)
+    {
+        while (true)
+        {
+            var kind = KindOf(slot);
+            if (kind == JsonValueKind.Array)
+            {
+                // Members are located first: locating deeper values appends slots after them, never between.
+                LocateMembers(slot);
+                var first = _slots[slot].Members;
+                var count = _slots[slot].MemberCount;
+                for (var i = 0; i < count; i++)
+                    Collect(first + i, segments, values);
+                return;
+            }
+
+            if (segments.IsEmpty)
+            {
+                values.Add(ValueOf(slot));
+                return;
+            }
+
+            if (kind != JsonValueKind.Object)
+                return;
+            slot = FindMember(slot, segments[0]);
+            if (slot < 0)
+                return;
+            segments = segments[1..];
+        }
+    }
+
+    // The last member of the object in slot named utf8Name, or -1.
+    private int FindMember(int slot, ReadOnlySpan<byte> utf8Name)
+    {
+        LocateMembers(slot);
+        var json = _json.Span;
+        var key = JsonSlot.KeyOf(utf8Name);
+        var first = _slots[slot].Members;
+
+        // Backwards, so that a repeated name resolves to its last occurrence, as JsonElement does.
+        for (var member = first + _slots[slot].MemberCount - 1; member >= first; member--)
+        {
+            if (NameEquals(json, in _slots[member], key, utf8Name))
+                return member;
+        }
+
+        return -1;
+    }
+
+    private bool NameEquals(int slot, ReadOnlySpan<byte> utf8Name) => NameEquals(_json.Span, in _slots[slot], JsonSlot.KeyOf(utf8Name), utf8Name);
+
+    private static bool NameEquals(ReadOnlySpan<byte> json, in JsonSlot member, int key, ReadOnlySpan<byte> utf8Name)
+    {
+        if (member.NameKey == key)
+            return json.Slice(member.NameStart, member.NameLength).SequenceEqual(utf8Name);
+        return member.NameIsEscaped && JsonText.EscapedNameEquals(json.Slice(member.NameStart - 1, member.NameLength + 2), utf8Name);
+    }
+
+    // Notes where the members of an object or array lie; once per record. The bytes were validated when the
+    // record was loaded, so stepping over values needs no second parse.
+    private void LocateMembers(int slot)
+    {
+        if (_slots[slot].Members >= 0)
+            return;
+        var json = _json.Span[.._slots[slot].ValueEnd];
+        var first = _slotCount;
+        var isObject = json[_slots[slot].ValueStart] == (byte)'{';
+        var i = _slots[slot].ValueStart + 1;
+        while (true)
+        {
+            i = ValidJson.SkipWhitespace(json, i);
+            var next = json[i];
+            if (next is (byte)'}' or (byte)']')
+                break;
+            if (next == (byte)',')
+                i = ValidJson.SkipWhitespace(json, i + 1);
+
+            var nameStart = 0;
+            var nameLength = 0;
+            var escaped = false;
+            if (isObject)
+            {
+                var nameEnd = ValidJson.SkipString(json, i, out escaped);
+                nameStart = i + 1;
+                nameLength = nameEnd - i - 2;
+
+                // Whitespace, the colon, whitespace.
+                i = ValidJson.SkipWhitespace(json, ValidJson.SkipWhitespace(json, nameEnd) + 1);
+            }
+
+            var valueEnd = ValidJson.SkipValue(json, i);
+            Add(new JsonSlot(json, nameStart, nameLength, escaped, i, valueEnd - i));
+            i = valueEnd;
+        }
+
+        _slots[slot].Members = first;
+        _slots[slot].MemberCount = _slotCount - first;
+    }
+
+    // Reads the properties of the object the reader is at, up to its end, into new slots; offset is where the
+    // reader's bytes start in the record. Nested values are read through (and so validated) but not located.
+    private void ReadProperties(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int offset)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var nameStart = (int)reader.TokenStartIndex + 1 + offset;
+            var nameLength = reader.ValueSpan.Length;
+            var escaped = reader.ValueIsEscaped;
+            reader.Read();
+            var valueStart = (int)reader.TokenStartIndex;
+            reader.Skip();
+            Add(new JsonSlot(json, nameStart, nameLength, escaped, valueStart + offset, (int)reader.BytesConsumed - valueStart));
+        }
+    }
+
+    private void Add(JsonSlot slot)
+    {
+        if (_slotCount == _slots.Length)
+            Array.Resize(ref _slots, _slotCount * 2);
+        _slots[_slotCount++] = slot;
+    }
+
+    private void Index(ReadOnlyMemory<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json.Span, new JsonReaderOptions { MaxDepth = MaxDepth });
+
+        // With the whole value at hand the reader either finds a token or throws.
+        reader.Read();
+        var start = (int)reader.TokenStartIndex;
+        Add(default);
+        var isObject = reader.TokenType == JsonTokenType.StartObject;
+        if (isObject)
+            ReadProperties(ref reader, utf8Json.Span[start..], -start);
+        else
+            reader.Skip();
+        var end = (int)reader.BytesConsumed;
+
+        // Anything but whitespace after the value makes the reader throw here.
+        reader.Read();
+        _json = utf8Json[start..end];
+        _slots[Root] = new JsonSlot(_json.Span, 0, 0, false, 0, end - start);
+        if (isObject)
+        {
+            _slots[Root].Members = Root + 1;
+            _slots[Root].MemberCount = _slotCount - 1;
+        }
+
+        _kind = _slots[Root].Kind;
+    }
+}
