@@ -23,6 +23,15 @@ internal static class HitJson
         json.WriteEndObject();
     }
 
+    public static void WriteOrigin(Utf8JsonWriter json, DetectionHit hit)
+    {
+        json.WriteStartObject("origin");
+        json.WriteString("file", hit.Origin.Path);
+        json.WriteNumber("line", hit.Origin.Line);
+        json.WriteNumber("record", hit.Origin.Record);
+        json.WriteEndObject();
+    }
+
     public static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)

@@ -5,54 +5,39 @@ namespace Rampart.Hunting.Output;
 /// <summary>One JSON object per hit and line; the schema is in docs/hunt.md.</summary>
 public sealed class JsonLinesHitWriter : IHitWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = false, SkipValidation = false };
-    private readonly Stream _stream;
-    private readonly bool _ownsStream;
-    private readonly Utf8JsonWriter _json;
+    private readonly JsonLineStream _lines;
 
     /// <summary>Writes to <paramref name="stream"/>; disposes it when <paramref name="ownsStream"/>.</summary>
     public JsonLinesHitWriter(Stream stream, bool ownsStream)
     {
-        _stream = stream;
-        _ownsStream = ownsStream;
-        _json = new Utf8JsonWriter(stream, Options);
+        _lines = new JsonLineStream(stream, ownsStream);
     }
 
     /// <inheritdoc />
     public void Write(DetectionHit hit)
     {
-        _json.Reset();
-        _json.WriteStartObject();
-        _json.WritePropertyName("rule");
-        HitJson.WriteRule(_json, hit.Rule);
-        HitJson.WriteOptional(_json, "time", HitJson.FormatTime(hit.Summary.Time));
-        _json.WriteString("sourceType", hit.SourceType);
-        HitJson.WriteOptional(_json, "eventId", hit.Summary.EventId);
-        HitJson.WriteOptional(_json, "eventName", hit.Summary.EventName);
-        HitJson.WriteOptional(_json, "account", hit.Summary.Account);
-        HitJson.WriteOptional(_json, "region", hit.Summary.Region);
-        HitJson.WriteOptional(_json, "actor", hit.Summary.Actor);
-        HitJson.WriteOptional(_json, "sourceIp", hit.Summary.SourceIp);
-        _json.WriteStartObject("origin");
-        _json.WriteString("file", hit.Origin.Path);
-        _json.WriteNumber("line", hit.Origin.Line);
-        _json.WriteNumber("record", hit.Origin.Record);
-        _json.WriteEndObject();
-        _json.WritePropertyName("event");
-        _json.WriteRawValue(hit.EventJson.Span, skipInputValidation: true);
-        _json.WriteEndObject();
-        _json.Flush();
-        _stream.WriteByte((byte)'\n');
+        var json = _lines.Json;
+        json.WriteStartObject();
+        json.WritePropertyName("rule");
+        HitJson.WriteRule(json, hit.Rule);
+        HitJson.WriteOptional(json, "time", HitJson.FormatTime(hit.Summary.Time));
+        json.WriteString("sourceType", hit.SourceType);
+        HitJson.WriteOptional(json, "eventId", hit.Summary.EventId);
+        HitJson.WriteOptional(json, "eventName", hit.Summary.EventName);
+        HitJson.WriteOptional(json, "account", hit.Summary.Account);
+        HitJson.WriteOptional(json, "region", hit.Summary.Region);
+        HitJson.WriteOptional(json, "actor", hit.Summary.Actor);
+        HitJson.WriteOptional(json, "sourceIp", hit.Summary.SourceIp);
+        HitJson.WriteOrigin(json, hit);
+        json.WritePropertyName("event");
+        json.WriteRawValue(hit.EventJson.Span, skipInputValidation: true);
+        json.WriteEndObject();
+        _lines.EndLine();
     }
 
     /// <inheritdoc />
-    public void Complete(HuntSummary summary) => _stream.Flush();
+    public void Complete(HuntSummary summary) => _lines.Flush();
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _json.Dispose();
-        if (_ownsStream)
-            _stream.Dispose();
-    }
+    public void Dispose() => _lines.Dispose();
 }

@@ -25,23 +25,18 @@ public sealed class OcsfHitWriter : IHitWriter
     private static readonly System.Text.RegularExpressions.Regex AttackId =
         new(@"^attack\.[tgs]\d{4}", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    private readonly Stream _stream;
-    private readonly bool _ownsStream;
-    private readonly Utf8JsonWriter _json;
+    private readonly JsonLineStream _lines;
 
     /// <summary>Writes to <paramref name="stream"/>; disposes it when <paramref name="ownsStream"/>.</summary>
     public OcsfHitWriter(Stream stream, bool ownsStream)
     {
-        _stream = stream;
-        _ownsStream = ownsStream;
-        _json = new Utf8JsonWriter(stream);
+        _lines = new JsonLineStream(stream, ownsStream);
     }
 
     /// <inheritdoc />
     public void Write(DetectionHit hit)
     {
-        var json = _json;
-        json.Reset();
+        var json = _lines.Json;
         var time = (hit.Summary.Time ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds();
         json.WriteStartObject();
         json.WriteNumber("activity_id", ActivityCreate);
@@ -130,28 +125,18 @@ public sealed class OcsfHitWriter : IHitWriter
         HitJson.WriteOptional(json, "event_id", hit.Summary.EventId);
         HitJson.WriteOptional(json, "event_name", hit.Summary.EventName);
         HitJson.WriteOptional(json, "actor", hit.Summary.Actor);
-        json.WriteStartObject("origin");
-        json.WriteString("file", hit.Origin.Path);
-        json.WriteNumber("line", hit.Origin.Line);
-        json.WriteNumber("record", hit.Origin.Record);
-        json.WriteEndObject();
+        HitJson.WriteOrigin(json, hit);
         json.WriteEndObject();
 
         json.WriteEndObject();
-        json.Flush();
-        _stream.WriteByte((byte)'\n');
+        _lines.EndLine();
     }
 
     /// <inheritdoc />
-    public void Complete(HuntSummary summary) => _stream.Flush();
+    public void Complete(HuntSummary summary) => _lines.Flush();
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _json.Dispose();
-        if (_ownsStream)
-            _stream.Dispose();
-    }
+    public void Dispose() => _lines.Dispose();
 
     // The same rule on the same event is the same finding, however often a hunt is repeated.
     internal static string Fingerprint(DetectionHit hit)
