@@ -90,11 +90,10 @@ public sealed class HuntRunner
                 if (index >= files.Count || cancellationToken.IsCancellationRequested)
                     return;
                 output.WaitUntilWithin(index, window, cancellationToken);
-                var hits = new List<DetectionHit>();
-                var (read, skipped) = HuntFile(files[index], options, context, work, hits);
+                var (read, skipped) = HuntFile(files[index], index, options, context, work, output);
                 Interlocked.Add(ref events, read);
                 Interlocked.Add(ref filtered, skipped);
-                output.Complete(index, hits);
+                output.Complete(index);
                 var done = Interlocked.Add(ref bytesDone, sizes[index]);
                 var doneFiles = Interlocked.Increment(ref filesDone);
                 progress?.Report(new HuntProgress(done, totalBytes, doneFiles, files.Count));
@@ -134,7 +133,7 @@ public sealed class HuntRunner
         return summary;
     }
 
-    private (long Read, long Filtered) HuntFile(string path, HuntOptions options, LogReadContext context, FileWork work, List<DetectionHit> hits)
+    private (long Read, long Filtered) HuntFile(string path, int index, HuntOptions options, LogReadContext context, FileWork work, OrderedOutput output)
     {
         long read = 0, filtered = 0;
         foreach (var logEvent in LogReader.ReadFile(path, options.Read, context))
@@ -161,9 +160,9 @@ public sealed class HuntRunner
             summary ??= logEvent.Summarize();
             var json = logEvent.ToUtf8Json();
             if (external)
-                hits.Add(new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, json));
+                output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, json));
             foreach (var rule in work.Matches)
-                hits.Add(new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, json));
+                output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, json));
         }
 
         return (read, filtered);

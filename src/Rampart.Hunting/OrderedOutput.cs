@@ -4,12 +4,14 @@ using Rampart.Hunting.Output;
 namespace Rampart.Hunting;
 
 /// <summary>
-/// Hands each file's hits to the writer in file order, whichever thread finishes first: a file's
-/// hits wait until every file before it is written. Hits are rare, so the wait costs little memory.
+/// Hands hits to the writer in file order, whichever thread finds them first. The file at the head of
+/// the order writes its hits as they are found, so they die young; a file further on holds its hits
+/// until every file before it is done, and they are written the moment it reaches the head.
 /// </summary>
 internal sealed class OrderedOutput
 {
-    private readonly IReadOnlyList<DetectionHit>?[] _pending;
+    private readonly List<DetectionHit>?[] _held;
+    private readonly bool[] _done;
     private readonly IHitWriter _writer;
     private readonly object _gate = new();
     private readonly Dictionary<HitRule, long> _counts = new(ReferenceEqualityComparer.Instance);
@@ -17,9 +19,13 @@ internal sealed class OrderedOutput
 
     public OrderedOutput(int files, IHitWriter writer)
     {
-        _pending = new IReadOnlyList<DetectionHit>?[files];
+        _held = new List<DetectionHit>?[files];
+        _done = new bool[files];
         _writer = writer;
     }
+
+    /// <summary>Hits written per rule; read once every file is complete.</summary>
+    public IReadOnlyDictionary<HitRule, long> Counts => _counts;
 
     /// <summary>Blocks until file <paramref name="index"/> is less than <paramref name="window"/> files ahead of the writer.</summary>
     public void WaitUntilWithin(int index, int window, CancellationToken cancellationToken)
@@ -31,25 +37,42 @@ internal sealed class OrderedOutput
         }
     }
 
-    /// <summary>Hits written per rule; read once every file is complete.</summary>
-    public IReadOnlyDictionary<HitRule, long> Counts => _counts;
-
-    public void Complete(int index, IReadOnlyList<DetectionHit> hits)
+    /// <summary>A hit of file <paramref name="index"/>, in the file's record order.</summary>
+    public void Add(int index, DetectionHit hit)
     {
         lock (_gate)
         {
-            _pending[index] = hits;
-            while (_next < _pending.Length && _pending[_next] is { } ready)
+            if (index == _next)
+                Write(hit);
+            else
+                (_held[index] ??= []).Add(hit);
+        }
+    }
+
+    /// <summary>File <paramref name="index"/> has no more hits.</summary>
+    public void Complete(int index)
+    {
+        lock (_gate)
+        {
+            _done[index] = true;
+            while (_next < _done.Length && _done[_next])
             {
-                foreach (var hit in ready)
-                {
-                    _writer.Write(hit);
-                    CollectionsMarshal.GetValueRefOrAddDefault(_counts, hit.Rule, out _)++;
-                }
-                _pending[_next] = null;
                 _next++;
+                if (_next < _held.Length && _held[_next] is { } held)
+                {
+                    foreach (var hit in held)
+                        Write(hit);
+                    _held[_next] = null;
+                }
+
                 Monitor.PulseAll(_gate);
             }
         }
+    }
+
+    private void Write(DetectionHit hit)
+    {
+        _writer.Write(hit);
+        CollectionsMarshal.GetValueRefOrAddDefault(_counts, hit.Rule, out _)++;
     }
 }
