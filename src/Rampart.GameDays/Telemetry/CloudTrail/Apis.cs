@@ -16,21 +16,8 @@ internal static class Apis
         RecordPart? resources = null,
         bool crossAccount = false,
         bool viaEndpoint = false,
-        string? apiVersion = null) => new()
-        {
-            Service = Services.Get(eventSource),
-            EventName = eventName,
-            Weight = weight,
-            Callers = callers,
-            ReadOnly = true,
-            Request = request,
-            Errors = errors ?? DefaultErrors(eventSource),
-            ErrorRate = errorRate,
-            Resources = resources,
-            CanBeCrossAccount = crossAccount,
-            ViaVpcEndpoint = viaEndpoint,
-            ApiVersion = apiVersion,
-        };
+        string? apiVersion = null) =>
+        Create(readOnly: true, eventSource, eventName, weight, callers, request, response: null, errors, errorRate, resources, crossAccount, viaEndpoint, apiVersion);
 
     public static CloudTrailApi Change(
         string eventSource,
@@ -44,13 +31,29 @@ internal static class Apis
         RecordPart? resources = null,
         bool crossAccount = false,
         bool viaEndpoint = false,
-        string? apiVersion = null) => new()
+        string? apiVersion = null) =>
+        Create(readOnly: false, eventSource, eventName, weight, callers, request, response, errors, errorRate, resources, crossAccount, viaEndpoint, apiVersion);
+
+    private static CloudTrailApi Create(
+        bool readOnly,
+        string eventSource,
+        string eventName,
+        double weight,
+        Persona callers,
+        RecordPart? request,
+        RecordPart? response,
+        ApiError[]? errors,
+        double errorRate,
+        RecordPart? resources,
+        bool crossAccount,
+        bool viaEndpoint,
+        string? apiVersion) => new()
         {
             Service = Services.Get(eventSource),
             EventName = eventName,
             Weight = weight,
             Callers = callers,
-            ReadOnly = false,
+            ReadOnly = readOnly,
             Request = request,
             Response = response,
             Errors = errors ?? DefaultErrors(eventSource),
