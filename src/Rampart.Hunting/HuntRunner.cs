@@ -20,6 +20,11 @@ public sealed class HuntRunner
     /// <summary>How many files per thread may be finished ahead of the one the writer waits for.</summary>
     public const int FilesAheadPerThread = 8;
 
+    private static readonly FieldPath FindingType = FieldPath.Parse("type");
+    private static readonly FieldPath FindingTitle = FieldPath.Parse("title");
+    private static readonly FieldPath FindingSeverity = FieldPath.Parse("severity");
+    private static readonly FieldPath FindingDescription = FieldPath.Parse("description");
+
     private readonly SigmaRuleSet _rules;
     private readonly Dictionary<SigmaRule, HitRule> _hitRules;
     private readonly ConcurrentDictionary<string, HitRule> _externalRules = new(StringComparer.Ordinal);
@@ -171,16 +176,16 @@ public sealed class HuntRunner
     private HitRule GuardDutyRule(LogEvent finding)
     {
         var values = new List<FieldValue>();
-        string? Text(string path)
+        string? Text(FieldPath path)
         {
             values.Clear();
-            finding.CollectValues(FieldPath.Parse(path), values);
+            finding.CollectValues(path, values);
             return values.Count > 0 ? values[0].Text : null;
         }
 
-        var type = Text("type") ?? "unknown";
-        var title = Text("title") ?? type;
-        var severity = double.TryParse(Text("severity"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score)
+        var type = Text(FindingType) ?? "unknown";
+        var title = Text(FindingTitle) ?? type;
+        var severity = double.TryParse(Text(FindingSeverity), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score)
             ? GuardDutySeverity(score)
             : Severity.Medium;
         return _externalRules.GetOrAdd(type + "\n" + title + "\n" + severity, _ => new HitRule
@@ -190,7 +195,7 @@ public sealed class HuntRunner
             Level = severity.ToString().ToLowerInvariant(),
             Severity = severity,
             Engine = "guardduty",
-            Description = Text("description"),
+            Description = Text(FindingDescription),
         });
     }
 
