@@ -36,40 +36,45 @@ internal static class ThroughputCommand
         Console.WriteLine($"rules: {rules}");
         ParseOnlyBaseline.CountRecords(files, threads); // warm the page cache so both modes read from memory
 
+        // The limit is measured twice: in the runtime settings rampart runs with (tiered compilation off, see
+        // bench/README.md) and in the runtime's defaults, where dynamic PGO speeds Utf8JsonReader up. The faster
+        // of the two is the limit, so that the hunt is never compared with a baseline held back by its settings.
         var results = new List<Measurement>();
         foreach (var t in threads == 1 ? [1] : new[] { 1, threads })
         {
-            foreach (var mode in new[] { "parse", "read", "hunt" })
+            foreach (var (mode, label, defaults) in new[] { ("parse", "parse", false), ("parse", "parse*", true), ("read", "read", false), ("hunt", "hunt", false) })
             {
-                var best = Enumerable.Range(0, repeat).Select(_ => Child(mode, t, data, rules)).MaxBy(m => m.EventsPerSecond)!;
-                results.Add(best);
-                Console.WriteLine($"  {mode,-5} threads={t}: {best.Events:N0} events in {best.Seconds:0.00} s = {best.EventsPerSecond:N0} events/s, peak RSS {best.PeakRssBytes / 1048576.0:0} MiB");
+                var best = Enumerable.Range(0, repeat).Select(_ => Child(mode, t, data, rules, defaults)).MaxBy(m => m.EventsPerSecond)!;
+                results.Add(best with { Mode = label });
+                Console.WriteLine($"  {label,-6} threads={t}: {best.Events:N0} events in {best.Seconds:0.00} s = {best.EventsPerSecond:N0} events/s, peak RSS {best.PeakRssBytes / 1048576.0:0} MiB");
             }
         }
 
+        Console.WriteLine("  (parse* is the parse-only pass in the runtime's default settings; the faster parse is the limit)");
         Console.WriteLine();
-        Console.WriteLine("| threads | parse-only events/s | read events/s | hunt events/s | read / parse-only | hunt / parse-only | hunt peak RSS |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| threads | parse-only limit events/s | read events/s | hunt events/s | read / limit | hunt / limit | hunt / parse in the same settings | hunt peak RSS |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.GroupBy(m => m.Threads))
         {
-            var parse = group.Single(m => m.Mode == "parse");
+            var same = group.Single(m => m.Mode == "parse");
+            var limit = Limit(group);
             var read = group.Single(m => m.Mode == "read");
             var hunt = group.Single(m => m.Mode == "hunt");
-            Console.WriteLine($"| {group.Key} | {parse.EventsPerSecond:N0} | {read.EventsPerSecond:N0} | {hunt.EventsPerSecond:N0} | {read.EventsPerSecond / parse.EventsPerSecond:0.00} | {hunt.EventsPerSecond / parse.EventsPerSecond:0.00} | {hunt.PeakRssBytes / 1048576.0:0} MiB |");
+            Console.WriteLine($"| {group.Key} | {limit.EventsPerSecond:N0} ({limit.Mode}) | {read.EventsPerSecond:N0} | {hunt.EventsPerSecond:N0} | {read.EventsPerSecond / limit.EventsPerSecond:0.00} | {hunt.EventsPerSecond / limit.EventsPerSecond:0.00} | {hunt.EventsPerSecond / same.EventsPerSecond:0.00} | {hunt.PeakRssBytes / 1048576.0:0} MiB |");
         }
 
         var hunt1 = results.Single(m => m.Mode == "hunt" && m.Threads == 1);
-        var parse1 = results.Single(m => m.Mode == "parse" && m.Threads == 1);
-        var ratio = hunt1.EventsPerSecond / parse1.EventsPerSecond;
+        var limit1 = Limit(results.Where(m => m.Threads == 1));
+        var ratio = hunt1.EventsPerSecond / limit1.EventsPerSecond;
         Console.WriteLine();
-        Console.WriteLine($"hunt / parse-only, 1 thread: {ratio:0.00} (target >= {TargetRatio}) {Verdict(ratio >= TargetRatio)}");
+        Console.WriteLine($"hunt / parse-only limit, 1 thread: {ratio:0.00} (target >= {TargetRatio}) {Verdict(ratio >= TargetRatio)}");
         if (threads > 1)
         {
             var huntN = results.Single(m => m.Mode == "hunt" && m.Threads == threads);
-            var parseN = results.Single(m => m.Mode == "parse" && m.Threads == threads);
+            var limitN = Limit(results.Where(m => m.Threads == threads));
             var scaling = huntN.EventsPerSecond / hunt1.EventsPerSecond;
-            Console.WriteLine($"hunt / parse-only, {threads} threads: {huntN.EventsPerSecond / parseN.EventsPerSecond:0.00}");
-            Console.WriteLine($"hunt scaling 1 -> {threads} threads: {scaling:0.00}x (target >= {TargetScaling}x) {Verdict(scaling >= TargetScaling)}; parse-only scaling {parseN.EventsPerSecond / parse1.EventsPerSecond:0.00}x");
+            Console.WriteLine($"hunt / parse-only limit, {threads} threads: {huntN.EventsPerSecond / limitN.EventsPerSecond:0.00}");
+            Console.WriteLine($"hunt scaling 1 -> {threads} threads: {scaling:0.00}x (target >= {TargetScaling}x) {Verdict(scaling >= TargetScaling)}; parse-only limit scaling {limitN.EventsPerSecond / limit1.EventsPerSecond:0.00}x");
         }
 
         var peak = results.Where(m => m.Mode == "hunt").Max(m => m.PeakRssBytes);
@@ -120,13 +125,19 @@ internal static class ThroughputCommand
         return 0;
     }
 
-    private static Measurement Child(string mode, int threads, string data, string rules)
+    private static Measurement Limit(IEnumerable<Measurement> group) =>
+        group.Where(m => m.Mode.StartsWith("parse", StringComparison.Ordinal)).MaxBy(m => m.EventsPerSecond)!;
+
+    // runtimeDefaults: run the child with the runtime's default compilation settings instead of rampart's.
+    private static Measurement Child(string mode, int threads, string data, string rules, bool runtimeDefaults)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (runtimeDefaults)
+            start.Environment["DOTNET_TieredCompilation"] = "1";
         foreach (var arg in new[] { "measure", mode, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--data", data, "--rules", rules })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

@@ -6,19 +6,25 @@ namespace Rampart.Detection.Sigma.Matching;
 /// <summary>
 /// A <c>re</c> value: the .NET regex searches the value (unanchored, as Sigma rules are written).
 /// Patterns run on the linear-time engine where they can; on the backtracking engine, a match that
-/// runs past the configured timeout counts as no match and is counted.
+/// runs past the configured timeout counts as no match and is counted. Values without the text every
+/// match contains are rejected before the regex runs.
 /// </summary>
-internal sealed class RegexTest(Regex regex, TextNormalization normalization) : PerValueTest(normalization)
+internal sealed class RegexTest(Regex regex, RequiredLiteral? requiredLiteral, TextNormalization normalization) : PerValueTest(normalization)
 {
     private int _timeouts;
 
     public Regex Regex { get; } = regex;
+
+    /// <summary>Text every match contains (<see cref="RequiredLiteral"/>): values without it are rejected without running the regex.</summary>
+    public RequiredLiteral? RequiredLiteral { get; } = requiredLiteral;
 
     /// <summary>How many evaluations ran out of time.</summary>
     public int Timeouts => Volatile.Read(ref _timeouts);
 
     protected override bool TestValue(in FieldValue value, ReadOnlySpan<char> text)
     {
+        if (RequiredLiteral is { } literal && !literal.IsIn(text))
+            return false;
         try
         {
             return Regex.IsMatch(text);

@@ -347,7 +347,7 @@ internal static class ItemCompiler
                 pattern = (chain.RegexAnchorStart ? "^(?:" : "(?:") + raw + (chain.RegexAnchorEnd ? ")$" : ")");
             try
             {
-                tests.Add(new RegexTest(CreateRegex(pattern, options, context.Options.RegexTimeout), normalization));
+                tests.Add(new RegexTest(CreateRegex(pattern, options, context.Options.RegexTimeout), RequiredLiteral.Find(raw, options), normalization));
             }
             catch (ArgumentException e)
             {
