@@ -32,6 +32,9 @@ public sealed class JsonRecord
     // Held while lookups locate members and decode values, for records that may be shared between threads.
     private readonly Lock? _gate;
     private JsonSlot[] _slots = new JsonSlot[InitialSlots];
+
+    // The slots' name digests side by side, so that a lookup searches the members of an object with vector instructions.
+    private int[] _keys = new int[InitialSlots];
     private int _slotCount;
     private ReadOnlyMemory<byte> _json;
     private JsonValueKind _kind;
@@ -308,9 +311,31 @@ public sealed class JsonRecord
         var json = _json.Span;
         var key = JsonSlot.KeyOf(utf8Name);
         var first = _slots[slot].Members;
+        var keys = _keys.AsSpan(first, _slots[slot].MemberCount);
 
-        // Backwards, so that a repeated name resolves to its last occurrence, as JsonElement does.
-        for (var member = first + _slots[slot].MemberCount - 1; member >= first; member--)
+        // Names with escapes digest to 0 and must be unescaped to be compared: objects holding one take the slow way.
+        if (keys.Contains(0))
+            return FindMemberComparingEach(first, keys.Length, key, utf8Name);
+
+        // From the end, so that a repeated name resolves to its last occurrence, as JsonElement does.
+        for (var end = keys.Length; end > 0;)
+        {
+            var at = keys[..end].LastIndexOf(key);
+            if (at < 0)
+                return -1;
+            ref readonly var member = ref _slots[first + at];
+            if (json.Slice(member.NameStart, member.NameLength).SequenceEqual(utf8Name))
+                return first + at;
+            end = at;
+        }
+
+        return -1;
+    }
+
+    private int FindMemberComparingEach(int first, int count, int key, ReadOnlySpan<byte> utf8Name)
+    {
+        var json = _json.Span;
+        for (var member = first + count - 1; member >= first; member--)
         {
             if (NameEquals(json, in _slots[member], key, utf8Name))
                 return member;
@@ -388,7 +413,12 @@ public sealed class JsonRecord
     private void Add(JsonSlot slot)
     {
         if (_slotCount == _slots.Length)
+        {
             Array.Resize(ref _slots, _slotCount * 2);
+            Array.Resize(ref _keys, _slotCount * 2);
+        }
+
+        _keys[_slotCount] = slot.NameKey;
         _slots[_slotCount++] = slot;
     }
 

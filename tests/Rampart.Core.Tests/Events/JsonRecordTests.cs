@@ -81,6 +81,18 @@ public sealed class JsonRecordTests
     }
 
     [Fact]
+    public void NamesWithTheSameDigestAreToldApartByTheirBytes()
+    {
+        // Same length, same first, middle and last byte: the lookup's digests collide.
+        var logEvent = JsonLogEvent.Parse("""{"aXmYz":1,"aQmRz":2,"n":{"aXmYz":"inner","aQmRz":"other"}}""", LogSourceTypes.CloudTrail);
+
+        Assert.Equal(["1"], Texts(logEvent, "aXmYz"));
+        Assert.Equal(["2"], Texts(logEvent, "aQmRz"));
+        Assert.Equal(["inner"], Texts(logEvent, "n.aXmYz"));
+        Assert.Empty(Texts(logEvent, "aZmZz"));
+    }
+
+    [Fact]
     public void AnEscapedPropertyNameMatchesItsUnescapedForm()
     {
         var logEvent = JsonLogEvent.Parse("""{"ev\u0065ntName":"GetObject","outer":{"caf\u00e9":"x","a\"b":"quoted"}}""", LogSourceTypes.CloudTrail);
