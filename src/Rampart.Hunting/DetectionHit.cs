@@ -1,8 +1,12 @@
 using Rampart.Core.Events;
+using Rampart.Detection.Correlation;
 
 namespace Rampart.Hunting;
 
-/// <summary>One event that one rule matched, copied out of the reader's buffers.</summary>
+/// <summary>
+/// One event that one rule matched, copied out of the reader's buffers; or a correlation that fired, whose
+/// <see cref="Correlation"/> tells the window and group and whose <see cref="EventJson"/> is empty.
+/// </summary>
 /// <param name="Rule">The rule that matched.</param>
 /// <param name="SourceType">One of <see cref="LogSourceTypes"/>.</param>
 /// <param name="Summary">The event's normalised summary fields.</param>
@@ -12,4 +16,13 @@ public sealed record DetectionHit(HitRule Rule, string SourceType, EventSummary 
 {
     /// <summary>The event as JSON text.</summary>
     public string EventText => System.Text.Encoding.UTF8.GetString(EventJson.Span);
+
+    /// <summary>For a correlation hit, what fired.</summary>
+    public CorrelationMatch? Correlation { get; init; }
+
+    /// <summary>What correlations need of the event, when a correlation uses the rule.</summary>
+    public CorrelationObservation? Observation { get; init; }
+
+    /// <summary>Whether the hit only feeds correlations and is not reported (a rule a correlation uses without <c>generate</c>).</summary>
+    public bool Silent { get; init; }
 }

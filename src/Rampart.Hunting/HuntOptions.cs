@@ -27,5 +27,8 @@ public sealed record HuntOptions
     /// <summary>How records are read (format override, limits).</summary>
     public LogReadOptions Read { get; init; } = new();
 
+    /// <summary>How far behind the latest event time a match may arrive and still count in correlation windows.</summary>
+    public TimeSpan Lateness { get; init; } = TimeSpan.FromMinutes(15);
+
     internal bool FiltersEvents => Since is not null || Until is not null || !Accounts.IsEmpty || !Regions.IsEmpty;
 }

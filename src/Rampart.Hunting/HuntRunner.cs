@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Rampart.Core;
 using Rampart.Core.Diagnostics;
 using Rampart.Core.Events;
+using Rampart.Detection.Correlation;
 using Rampart.Detection.Sigma;
 using Rampart.Hunting.Output;
 using Rampart.Logs;
@@ -27,6 +28,7 @@ public sealed class HuntRunner
 
     private readonly SigmaRuleSet _rules;
     private readonly Dictionary<SigmaRule, HitRule> _hitRules;
+    private readonly Dictionary<SigmaCorrelation, HitRule> _correlationRules;
     private readonly ConcurrentDictionary<string, HitRule> _externalRules = new(StringComparer.Ordinal);
 
     /// <summary>Creates a runner over a compiled rule set.</summary>
@@ -36,6 +38,9 @@ public sealed class HuntRunner
         _hitRules = new Dictionary<SigmaRule, HitRule>(ReferenceEqualityComparer.Instance);
         foreach (var rule in rules.Rules)
             _hitRules[rule] = ToHitRule(rule);
+        _correlationRules = new Dictionary<SigmaCorrelation, HitRule>(ReferenceEqualityComparer.Instance);
+        foreach (var correlation in rules.Correlations)
+            _correlationRules[correlation] = ToHitRule(correlation);
     }
 
     /// <summary>Runs the hunt.</summary>
@@ -78,7 +83,8 @@ public sealed class HuntRunner
 
         var statistics = new LogReadStatistics();
         var context = new LogReadContext(diagnostics, quarantine, statistics);
-        var output = new OrderedOutput(files.Count, writer);
+        var correlations = _rules.Correlations.IsEmpty ? null : new CorrelationEngine(_rules, options.Lateness);
+        var output = new OrderedOutput(files.Count, writer, correlations, match => ToHit(match));
         long events = 0, filtered = 0, bytesDone = 0;
         var filesDone = 0;
 
@@ -95,7 +101,7 @@ public sealed class HuntRunner
                 if (index >= files.Count || cancellationToken.IsCancellationRequested)
                     return;
                 output.WaitUntilWithin(index, window, cancellationToken);
-                var (read, skipped) = HuntFile(files[index], index, options, context, work, output);
+                var (read, skipped) = HuntFile(files[index], index, options, context, work, output, correlations);
                 Interlocked.Add(ref events, read);
                 Interlocked.Add(ref filtered, skipped);
                 output.Complete(index);
@@ -116,6 +122,7 @@ public sealed class HuntRunner
         for (var i = 1; i < workers.Length; i++)
             workers[i].Join();
         cancellationToken.ThrowIfCancellationRequested();
+        output.CompleteCorrelations();
 
         var byRule = output.Counts
             .Select(pair => new RuleHitCount(pair.Key, pair.Value))
@@ -138,7 +145,7 @@ public sealed class HuntRunner
         return summary;
     }
 
-    private (long Read, long Filtered) HuntFile(string path, int index, HuntOptions options, LogReadContext context, FileWork work, OrderedOutput output)
+    private (long Read, long Filtered) HuntFile(string path, int index, HuntOptions options, LogReadContext context, FileWork work, OrderedOutput output, CorrelationEngine? correlations)
     {
         long read = 0, filtered = 0;
         foreach (var logEvent in LogReader.ReadFile(path, options.Read, context))
@@ -161,13 +168,39 @@ public sealed class HuntRunner
             if (work.Matches.Count == 0 && !external)
                 continue;
 
-            // One copy of the event serves every rule that matched it.
+            // One copy of the event serves every rule that matched it; hits that only feed correlations need none.
             summary ??= logEvent.Summarize();
-            var json = logEvent.ToUtf8Json();
+            ReadOnlyMemory<byte> json = default;
+            var copied = false;
+            ReadOnlyMemory<byte> Json()
+            {
+                if (!copied)
+                {
+                    json = logEvent.ToUtf8Json();
+                    copied = true;
+                }
+
+                return json;
+            }
+
             if (external)
-                output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, json));
+                output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, Json()));
             foreach (var rule in work.Matches)
-                output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, json));
+            {
+                if (correlations is not null && correlations.IsCorrelated(rule))
+                {
+                    var silent = !correlations.Generates(rule);
+                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, silent ? default : Json())
+                    {
+                        Observation = correlations.Observe(rule, logEvent, summary),
+                        Silent = silent,
+                    });
+                }
+                else
+                {
+                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json()));
+                }
+            }
         }
 
         return (read, filtered);
@@ -251,6 +284,22 @@ public sealed class HuntRunner
             return 0;
         }
     }
+
+    private DetectionHit ToHit(CorrelationMatch match) =>
+        new(_correlationRules[match.Correlation], "correlation", match.Last, default, default) { Correlation = match };
+
+    private static HitRule ToHitRule(SigmaCorrelation rule) => new()
+    {
+        Id = rule.Id,
+        Title = rule.Title,
+        Level = rule.Level,
+        Severity = rule.Severity,
+        Tags = rule.Tags,
+        Author = rule.Author,
+        Engine = "sigma-correlation",
+        Path = rule.Location.Path,
+        Description = rule.Description,
+    };
 
     private static HitRule ToHitRule(SigmaRule rule) => new()
     {

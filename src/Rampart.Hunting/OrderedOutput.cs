@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Rampart.Detection.Correlation;
 using Rampart.Hunting.Output;
 
 namespace Rampart.Hunting;
@@ -15,13 +16,18 @@ internal sealed class OrderedOutput
     private readonly IHitWriter _writer;
     private readonly object _gate = new();
     private readonly Dictionary<HitRule, long> _counts = new(ReferenceEqualityComparer.Instance);
+    private readonly CorrelationEngine? _correlations;
+    private readonly Func<CorrelationMatch, DetectionHit> _toHit;
+    private readonly List<CorrelationMatch> _fired = [];
     private int _next;
 
-    public OrderedOutput(int files, IHitWriter writer)
+    public OrderedOutput(int files, IHitWriter writer, CorrelationEngine? correlations, Func<CorrelationMatch, DetectionHit> toHit)
     {
         _held = new List<DetectionHit>?[files];
         _done = new bool[files];
         _writer = writer;
+        _correlations = correlations;
+        _toHit = toHit;
     }
 
     /// <summary>Hits written per rule; read once every file is complete.</summary>
@@ -70,7 +76,38 @@ internal sealed class OrderedOutput
         }
     }
 
+    /// <summary>Every file is complete: judges the correlation windows still open.</summary>
+    public void CompleteCorrelations()
+    {
+        if (_correlations is null)
+            return;
+        lock (_gate)
+        {
+            _correlations.Complete(_fired);
+            WriteFired();
+        }
+    }
+
+    // Hits reach this point in input order, so correlations see the same sequence whatever the thread count.
     private void Write(DetectionHit hit)
+    {
+        if (!hit.Silent)
+            Count(hit);
+        if (hit.Observation is { } observation)
+        {
+            _correlations!.Add(observation, _fired);
+            WriteFired();
+        }
+    }
+
+    private void WriteFired()
+    {
+        foreach (var match in _fired)
+            Count(_toHit(match));
+        _fired.Clear();
+    }
+
+    private void Count(DetectionHit hit)
     {
         _writer.Write(hit);
         CollectionsMarshal.GetValueRefOrAddDefault(_counts, hit.Rule, out _)++;

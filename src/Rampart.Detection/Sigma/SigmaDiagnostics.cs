@@ -63,8 +63,8 @@ public static class SigmaDiagnostics
     /// <summary>The rule uses v1 aggregation (<c>| count()</c>, <c>| near</c>, <c>timeframe</c>). Warning; the rule is skipped.</summary>
     public const string UnsupportedAggregation = "RULE018";
 
-    /// <summary>A correlation rule was recognised; the detection engine does not evaluate it. Info.</summary>
-    public const string CorrelationNotEvaluated = "RULE019";
+    /// <summary>A correlation rule is malformed: missing or invalid type, rules, timespan or condition. Error.</summary>
+    public const string InvalidCorrelation = "RULE019";
 
     /// <summary>The rule's log source is not one Rampart reads. Info; the rule is skipped.</summary>
     public const string LogSourceSkipped = "RULE020";
@@ -132,6 +132,12 @@ public static class SigmaDiagnostics
     /// <summary>YAML aliases refer to their own container or expand beyond <see cref="SigmaOptions.MaxYamlNodes"/>. Error; the document is skipped.</summary>
     public const string YamlAliasTooLarge = "RULE041";
 
+    /// <summary>A correlation refers to a rule id or name no loaded rule has. Error.</summary>
+    public const string UnresolvedCorrelationReference = "RULE042";
+
+    /// <summary>Correlations refer to each other in a cycle. Error.</summary>
+    public const string CorrelationCycle = "RULE043";
+
     /// <summary>Every modifier name, in the order messages list them.</summary>
     internal const string ModifierList =
         "contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, " +
@@ -197,8 +203,14 @@ public static class SigmaDiagnostics
     internal static Diagnostic UnsupportedAggregationWarning(SourceLocation at, string reason) =>
         Warning(UnsupportedAggregation, at, $"the rule is not supported: {reason}; Sigma v2 expresses this as a correlation rule. The rule is skipped.");
 
-    internal static Diagnostic CorrelationNotEvaluatedInfo(SourceLocation at, string title) =>
-        Info(CorrelationNotEvaluated, at, $"correlation rule '{title}' is recognised but not evaluated: the detection engine does not run correlation rules yet.");
+    internal static Diagnostic InvalidCorrelationError(SourceLocation at, string detail) =>
+        Error(InvalidCorrelation, at, $"invalid correlation: {detail}");
+
+    internal static Diagnostic UnresolvedCorrelationReferenceError(SourceLocation at, string title, string reference) =>
+        Error(UnresolvedCorrelationReference, at, $"correlation '{title}' refers to '{reference}', which is the id or name of no loaded rule; the correlation is skipped.");
+
+    internal static Diagnostic CorrelationCycleError(SourceLocation at, string title) =>
+        Error(CorrelationCycle, at, $"correlation '{title}' refers back to itself through other correlations; the correlation is skipped.");
 
     internal static Diagnostic LogSourceSkippedInfo(SourceLocation at, string logSource) =>
         Info(LogSourceSkipped, at, $"log source {logSource} is not one Rampart reads; the rule is skipped.");

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Rampart.Core;
 using Rampart.Core.Diagnostics;
 using Rampart.Core.Events;
+using Rampart.Detection.Correlation;
 using Rampart.Detection.Sigma.Compilation;
 using Rampart.Detection.Sigma.Indexing;
 using Rampart.Detection.Sigma.Matching;
@@ -19,9 +20,11 @@ public sealed class SigmaRuleSet
 {
     private readonly FrozenDictionary<string, SourceIndex> _indexes;
 
-    private SigmaRuleSet(List<CompiledRule> rules)
+    private SigmaRuleSet(List<CompiledRule> rules, ImmutableArray<ResolvedCorrelation> correlations)
     {
         Rules = [.. rules.Select(rule => rule.Rule)];
+        ResolvedCorrelations = correlations;
+        Correlations = [.. correlations.Select(correlation => correlation.Rule)];
         var bySource = new Dictionary<string, List<CompiledRule>>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
@@ -35,6 +38,11 @@ public sealed class SigmaRuleSet
 
     /// <summary>The rules that compiled, in load order (files in the order given, directories in ordinal path order).</summary>
     public ImmutableArray<SigmaRule> Rules { get; }
+
+    /// <summary>The correlation rules whose references all resolved, each after the correlations it refers to.</summary>
+    public ImmutableArray<SigmaCorrelation> Correlations { get; }
+
+    internal ImmutableArray<ResolvedCorrelation> ResolvedCorrelations { get; }
 
     /// <summary>The source types at least one rule runs over, from <see cref="LogSourceTypes"/>.</summary>
     public IEnumerable<string> SourceTypes => _indexes.Keys;
@@ -64,24 +72,27 @@ public sealed class SigmaRuleSet
                 diagnostics.Report(SigmaDiagnostics.PathNotFoundError(new SourceLocation(path)));
         }
 
-        var results = new (List<CompiledRule> Rules, List<Diagnostic> Diagnostics)[files.Count];
+        var results = new (List<CompiledRule> Rules, List<SigmaCorrelation> Correlations, List<Diagnostic> Diagnostics)[files.Count];
         Parallel.For(0, files.Count, i =>
         {
             var fileDiagnostics = new List<Diagnostic>();
+            var correlations = new List<SigmaCorrelation>();
             var text = Loading.RuleFileText.Read(files[i], options.MaxFileBytes, fileDiagnostics);
-            var rules = text is null ? [] : FileCompiler.Compile(text, files[i], options, fileDiagnostics);
-            results[i] = (rules, fileDiagnostics);
+            var rules = text is null ? [] : FileCompiler.Compile(text, files[i], options, fileDiagnostics, correlations);
+            results[i] = (rules, correlations, fileDiagnostics);
         });
 
         var all = new List<CompiledRule>();
-        foreach (var (rules, fileDiagnostics) in results)
+        var allCorrelations = new List<SigmaCorrelation>();
+        foreach (var (rules, correlations, fileDiagnostics) in results)
         {
             foreach (var diagnostic in fileDiagnostics)
                 diagnostics.Report(diagnostic);
             all.AddRange(rules);
+            allCorrelations.AddRange(correlations);
         }
 
-        return Build(all, diagnostics);
+        return Build(all, allCorrelations, diagnostics);
     }
 
     /// <summary>Compiles the rules of one file's text; <paramref name="path"/> names it in diagnostics.</summary>
@@ -94,10 +105,11 @@ public sealed class SigmaRuleSet
         options.Validate();
         options = options.WithCaseInsensitivePlaceholders();
         var fileDiagnostics = new List<Diagnostic>();
-        var rules = FileCompiler.Compile(yaml, path, options, fileDiagnostics);
+        var correlations = new List<SigmaCorrelation>();
+        var rules = FileCompiler.Compile(yaml, path, options, fileDiagnostics, correlations);
         foreach (var diagnostic in fileDiagnostics)
             diagnostics.Report(diagnostic);
-        return Build(rules, diagnostics);
+        return Build(rules, correlations, diagnostics);
     }
 
     /// <summary>
@@ -128,7 +140,7 @@ public sealed class SigmaRuleSet
     /// <summary>How many rules of <paramref name="sourceType"/> the index cannot key, so every event tries them.</summary>
     internal int UnindexedCount(string sourceType) => _indexes.TryGetValue(sourceType, out var index) ? index.UnindexedCount : 0;
 
-    private static SigmaRuleSet Build(List<CompiledRule> rules, IDiagnosticSink diagnostics)
+    private static SigmaRuleSet Build(List<CompiledRule> rules, List<SigmaCorrelation> correlations, IDiagnosticSink diagnostics)
     {
         var ids = new Dictionary<string, SigmaRule>(StringComparer.OrdinalIgnoreCase);
         foreach (var compiled in rules)
@@ -140,7 +152,14 @@ public sealed class SigmaRuleSet
                 ids[rule.Id] = rule;
         }
 
-        return new SigmaRuleSet(rules);
+        foreach (var correlation in correlations)
+        {
+            if (ids.TryGetValue(correlation.Id, out var first))
+                diagnostics.Report(SigmaDiagnostics.DuplicateIdWarning(correlation.Location, correlation.Id, first.Location));
+        }
+
+        var resolved = ResolvedCorrelation.Resolve([.. rules.Select(rule => rule.Rule)], correlations, diagnostics);
+        return new SigmaRuleSet(rules, resolved);
     }
 
     private static void AddFile(string path, List<string> files, HashSet<string> seen)

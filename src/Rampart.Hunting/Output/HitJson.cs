@@ -32,6 +32,29 @@ internal static class HitJson
         json.WriteEndObject();
     }
 
+    public static void WriteCorrelation(Utf8JsonWriter json, Rampart.Detection.Correlation.CorrelationMatch match)
+    {
+        json.WriteStartObject("correlation");
+        json.WriteString("type", Rampart.Detection.Correlation.CorrelationTypeNames.Of(match.Correlation.Type));
+        json.WriteStartObject("group");
+        foreach (var (field, value) in match.Group)
+            WriteOptional(json, field, value);
+        json.WriteEndObject();
+        json.WriteString("windowStart", FormatTime(match.WindowStart));
+        json.WriteString("windowEnd", FormatTime(match.WindowEnd));
+        json.WriteNumber("events", match.Events);
+        json.WriteNumber("measured", match.Measured);
+        json.WriteStartArray("ruleIds");
+        foreach (var id in match.RuleIds)
+            json.WriteStringValue(id);
+        json.WriteEndArray();
+        json.WriteStartArray("eventIds");
+        foreach (var id in match.EventIds)
+            json.WriteStringValue(id);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     public static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)

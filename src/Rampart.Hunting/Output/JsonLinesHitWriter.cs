@@ -28,9 +28,16 @@ public sealed class JsonLinesHitWriter : IHitWriter
         HitJson.WriteOptional(json, "region", hit.Summary.Region);
         HitJson.WriteOptional(json, "actor", hit.Summary.Actor);
         HitJson.WriteOptional(json, "sourceIp", hit.Summary.SourceIp);
-        HitJson.WriteOrigin(json, hit);
-        json.WritePropertyName("event");
-        json.WriteRawValue(hit.EventJson.Span, skipInputValidation: true);
+        if (hit.Correlation is { } correlation)
+        {
+            HitJson.WriteCorrelation(json, correlation);
+        }
+        else
+        {
+            HitJson.WriteOrigin(json, hit);
+            json.WritePropertyName("event");
+            json.WriteRawValue(hit.EventJson.Span, skipInputValidation: true);
+        }
         json.WriteEndObject();
         _lines.EndLine();
     }

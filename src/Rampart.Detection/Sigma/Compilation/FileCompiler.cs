@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rampart.Core.Diagnostics;
+using Rampart.Detection.Correlation;
 using Rampart.Detection.Sigma.Loading;
 using YamlDotNet.RepresentationModel;
 
@@ -9,11 +10,12 @@ namespace Rampart.Detection.Sigma.Compilation;
 /// Compiles every document of one rule file. Documents are parsed separately, so a broken one costs
 /// only itself. v1 collections are honoured: <c>action: global</c> documents are merged into the
 /// documents that follow, <c>action: reset</c> forgets them and <c>action: repeat</c> reuses the previous
-/// document with changes. Correlation and filter documents are recognised and reported, not run.
+/// document with changes. Correlation documents go to their own list; filter documents are recognised and
+/// reported, not run.
 /// </summary>
 internal static class FileCompiler
 {
-    public static List<CompiledRule> Compile(string text, string path, SigmaOptions options, List<Diagnostic> diagnostics)
+    public static List<CompiledRule> Compile(string text, string path, SigmaOptions options, List<Diagnostic> diagnostics, List<SigmaCorrelation> correlations)
     {
         var rules = new List<CompiledRule>();
         (YamlMappingNode Root, YamlSource Source)? global = null;
@@ -61,9 +63,11 @@ internal static class FileCompiler
             }
 
             previous = (root, source);
-            if (YamlMaps.TryGet(root, "correlation", out var correlationKey, out _))
+            var generatedId = Path.GetFileName(path) + "#" + number.ToString(CultureInfo.InvariantCulture);
+            if (YamlMaps.TryGet(root, "correlation", out _, out _))
             {
-                diagnostics.Add(SigmaDiagnostics.CorrelationNotEvaluatedInfo(source.At(correlationKey), TitleOf(root)));
+                if (CorrelationReader.Read(root, generatedId, new RuleContext(source, options, diagnostics)) is { } correlation)
+                    correlations.Add(correlation);
                 continue;
             }
 
@@ -73,7 +77,6 @@ internal static class FileCompiler
                 continue;
             }
 
-            var generatedId = Path.GetFileName(path) + "#" + number.ToString(CultureInfo.InvariantCulture);
             if (RuleCompiler.Compile(root, source, generatedId, options, diagnostics) is { } rule)
                 rules.Add(rule);
         }

@@ -73,7 +73,7 @@ internal static partial class MetadataReader
         };
     }
 
-    private static string? ReadRequiredString(YamlMappingNode root, string name, RuleContext context)
+    internal static string? ReadRequiredString(YamlMappingNode root, string name, RuleContext context)
     {
         if (!YamlMaps.TryGet(root, name, out _, out var node) || YamlMaps.IsNull(node))
         {
@@ -87,7 +87,7 @@ internal static partial class MetadataReader
         return null;
     }
 
-    private static string? ReadOptionalString(YamlMappingNode root, string name, RuleContext context)
+    internal static string? ReadOptionalString(YamlMappingNode root, string name, RuleContext context)
     {
         if (!YamlMaps.TryGet(root, name, out _, out var node) || YamlMaps.IsNull(node))
             return null;
@@ -97,7 +97,7 @@ internal static partial class MetadataReader
         return null;
     }
 
-    private static string ReadId(YamlMappingNode root, string generatedId, RuleContext context)
+    internal static string ReadId(YamlMappingNode root, string generatedId, RuleContext context)
     {
         if (!YamlMaps.TryGet(root, "id", out _, out var node) || YamlMaps.IsNull(node))
         {
@@ -137,7 +137,7 @@ internal static partial class MetadataReader
             ReadOptionalString(map, "definition", context));
     }
 
-    private static (string? Level, Severity Severity) ReadLevel(YamlMappingNode root, RuleContext context)
+    internal static (string? Level, Severity Severity) ReadLevel(YamlMappingNode root, RuleContext context)
     {
         if (!YamlMaps.TryGet(root, "level", out _, out var node) || YamlMaps.IsNull(node))
         {
@@ -164,7 +164,7 @@ internal static partial class MetadataReader
         return (text, severity.Value);
     }
 
-    private static string? ReadAuthor(YamlMappingNode root, RuleContext context)
+    internal static string? ReadAuthor(YamlMappingNode root, RuleContext context)
     {
         if (YamlMaps.Get(root, "author") is YamlSequenceNode authors)
         {
@@ -182,7 +182,7 @@ internal static partial class MetadataReader
         return ReadOptionalString(root, "author", context);
     }
 
-    private static ImmutableArray<string> ReadStringList(YamlMappingNode root, string name, RuleContext context)
+    internal static ImmutableArray<string> ReadStringList(YamlMappingNode root, string name, RuleContext context)
     {
         if (!YamlMaps.TryGet(root, name, out _, out var node) || YamlMaps.IsNull(node))
             return [];

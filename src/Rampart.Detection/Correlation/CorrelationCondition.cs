@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace Rampart.Detection.Correlation;
+
+/// <summary>
+/// A correlation's <c>condition</c>: bounds the measured number must meet, all of them (<c>gt: 100</c> and
+/// <c>lte: 200</c> make a range), plus the <c>field</c> measured and, for <c>value_percentile</c>, which percentile.
+/// </summary>
+/// <param name="Bounds">The comparisons, all of which must hold.</param>
+/// <param name="Field">The field whose values are counted, summed, averaged or ranked; null for event counts and temporal rules.</param>
+/// <param name="Percentile">For <c>value_percentile</c>, the percentile from 0 to 100.</param>
+public sealed record CorrelationCondition(ImmutableArray<CorrelationBound> Bounds, string? Field, double? Percentile)
+{
+    /// <summary>Whether <paramref name="measured"/> meets every bound.</summary>
+    public bool Holds(double measured)
+    {
+        foreach (var bound in Bounds)
+        {
+            if (!bound.Holds(measured))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether meeting the condition can only become true, never false again, as events are added to a window:
+    /// only lower bounds. Such conditions fire as soon as they hold; the others are judged when the window closes.
+    /// </summary>
+    public bool OnlyLowerBounds => Bounds.All(bound => bound.Operator is CorrelationOperator.GreaterThan or CorrelationOperator.GreaterThanOrEqual);
+}
+
+/// <summary>One comparison of a correlation condition.</summary>
+/// <param name="Operator">How to compare.</param>
+/// <param name="Value">What to compare with.</param>
+public sealed record CorrelationBound(CorrelationOperator Operator, double Value)
+{
+    /// <summary>Whether <paramref name="measured"/> meets the bound.</summary>
+    public bool Holds(double measured) => Operator switch
+    {
+        CorrelationOperator.GreaterThan => measured > Value,
+        CorrelationOperator.GreaterThanOrEqual => measured >= Value,
+        CorrelationOperator.LessThan => measured < Value,
+        CorrelationOperator.LessThanOrEqual => measured <= Value,
+        _ => measured == Value,
+    };
+}
+
+/// <summary>The comparisons of Sigma correlation conditions.</summary>
+public enum CorrelationOperator
+{
+    /// <summary><c>gt</c>.</summary>
+    GreaterThan,
+
+    /// <summary><c>gte</c>.</summary>
+    GreaterThanOrEqual,
+
+    /// <summary><c>lt</c>.</summary>
+    LessThan,
+
+    /// <summary><c>lte</c>.</summary>
+    LessThanOrEqual,
+
+    /// <summary><c>eq</c>.</summary>
+    Equal,
+}

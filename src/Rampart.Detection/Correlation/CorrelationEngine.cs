@@ -1,0 +1,385 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Rampart.Core;
+using Rampart.Core.Events;
+using Rampart.Detection.Sigma;
+
+namespace Rampart.Detection.Correlation;
+
+/// <summary>
+/// Runs a rule set's correlation rules over the matches of its detection rules, in event time. Feed it the
+/// matches in a fixed order (<see cref="Add"/>, from one thread) and it gives the same results however they
+/// are batched: one hunt or record by record.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each correlation keeps, per group, the matches of the last <c>timespan</c> plus the allowed lateness, in time
+/// order. Conditions with only lower bounds (<c>gt</c>, <c>gte</c>, and temporal rules) fire as soon as a window
+/// of <c>timespan</c> holding the newest match meets them; the matches of that window are then used up, so a
+/// burst fires once per window rather than once per event. Other conditions (upper bounds, <c>eq</c>, sums,
+/// means and percentiles) are judged when a window closes: windows start at a group's earliest match and close
+/// when the watermark — the latest event time seen, less the lateness — passes their end, or at the end of the
+/// input.
+/// </para>
+/// <para>
+/// A match older than the watermark arrives too late to be placed and is counted in <see cref="LateMatches"/>.
+/// Memory is bounded by the open groups and the matches inside their windows, not by the input's size.
+/// </para>
+/// </remarks>
+public sealed class CorrelationEngine
+{
+    private const int MaxEventIds = 100;
+    private const int SweepEvery = 4096;
+
+    private readonly Dictionary<SigmaRule, RuleFields> _fields = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, List<(State Parent, int Source)>> _consumers = new(ReferenceEqualityComparer.Instance);
+    private readonly List<State> _states = [];
+    private readonly TimeSpan _lateness;
+    private int _sinceSweep;
+
+    /// <summary>Prepares the correlations of <paramref name="rules"/>.</summary>
+    /// <param name="rules">The rule set, with its correlations.</param>
+    /// <param name="lateness">How far behind the latest event time a match may arrive and still be placed.</param>
+    public CorrelationEngine(SigmaRuleSet rules, TimeSpan lateness)
+    {
+        Guard.NotNull(rules);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lateness, TimeSpan.Zero);
+        _lateness = lateness;
+        var byResolved = new Dictionary<ResolvedCorrelation, State>(ReferenceEqualityComparer.Instance);
+        foreach (var resolved in rules.ResolvedCorrelations)
+        {
+            var state = new State(resolved, this);
+            byResolved[resolved] = state;
+            _states.Add(state);
+            for (var i = 0; i < resolved.Sources.Length; i++)
+            {
+                object key = resolved.Sources[i] is ResolvedCorrelation inner ? byResolved[inner] : resolved.Sources[i];
+                if (!_consumers.TryGetValue(key, out var list))
+                    _consumers[key] = list = [];
+                list.Add((state, i));
+                if (resolved.Sources[i] is SigmaRule rule)
+                    state.Fields[i] = FieldsOf(rule).Register(state, i);
+            }
+        }
+
+        foreach (var rule in _fields.Keys)
+            Silenced[rule] = !rules.ResolvedCorrelations.Any(c => c.Rule.Generate && c.Sources.Contains(rule));
+    }
+
+    /// <summary>Whether there is anything to correlate.</summary>
+    public bool HasCorrelations => _states.Count > 0;
+
+    /// <summary>Matches that arrived behind the watermark and were not placed.</summary>
+    public long LateMatches { get; private set; }
+
+    /// <summary>Matches of events without a time, which cannot be placed in a window.</summary>
+    public long UntimedMatches { get; private set; }
+
+    /// <summary>Open groups across all correlations: what the engine's memory grows with.</summary>
+    public int OpenGroups => _states.Sum(state => state.Groups.Count);
+
+    private Dictionary<SigmaRule, bool> Silenced { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a correlation uses the matches of <paramref name="rule"/>.</summary>
+    public bool IsCorrelated(SigmaRule rule) => _fields.ContainsKey(rule);
+
+    /// <summary>
+    /// Whether the matches of <paramref name="rule"/> are reported on their own: always for rules no correlation
+    /// uses; for the others only when a correlation using them says <c>generate: true</c>, as the specification asks.
+    /// </summary>
+    public bool Generates(SigmaRule rule) => !Silenced.TryGetValue(rule, out var silenced) || !silenced;
+
+    /// <summary>Takes what correlations need from an event <paramref name="rule"/> matched. Thread-safe.</summary>
+    public CorrelationObservation Observe(SigmaRule rule, LogEvent logEvent, EventSummary summary)
+    {
+        Guard.NotNull(rule);
+        Guard.NotNull(logEvent);
+        Guard.NotNull(summary);
+        var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
+        var values = new string?[paths.Count];
+        var scratch = new List<FieldValue>();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            scratch.Clear();
+            logEvent.CollectValues(paths[i], scratch);
+            values[i] = scratch.FirstOrDefault(value => !value.IsNull).Text;
+        }
+
+        return new CorrelationObservation(rule, summary.Time, summary, values);
+    }
+
+    /// <summary>Adds one match, in input order; correlations that fire are appended to <paramref name="matches"/>, chained ones after those they build on.</summary>
+    public void Add(CorrelationObservation observation, List<CorrelationMatch> matches)
+    {
+        Guard.NotNull(observation);
+        Guard.NotNull(matches);
+        if (observation.Time is not { } time)
+        {
+            UntimedMatches++;
+            return;
+        }
+
+        if (_consumers.TryGetValue(observation.Rule, out var consumers))
+        {
+            foreach (var (state, source) in consumers)
+                state.Add(new Entry(time, source, observation.Summary, observation.Rule.Id, state.Fields[source]!.GroupOf(state, source, observation.Values), state.Fields[source]!.ValueOf(state, source, observation.Values)), matches);
+        }
+
+        if (++_sinceSweep >= SweepEvery)
+        {
+            _sinceSweep = 0;
+            foreach (var state in _states)
+                state.Sweep(matches);
+        }
+    }
+
+    /// <summary>The input has ended: judges every window still open.</summary>
+    public void Complete(List<CorrelationMatch> matches)
+    {
+        Guard.NotNull(matches);
+        foreach (var state in _states)
+            state.CloseAll(matches);
+    }
+
+    private RuleFields FieldsOf(SigmaRule rule)
+    {
+        if (!_fields.TryGetValue(rule, out var fields))
+            _fields[rule] = fields = new RuleFields();
+        return fields;
+    }
+
+    private void Fired(State state, CorrelationMatch match, List<CorrelationMatch> matches)
+    {
+        matches.Add(match);
+        if (!_consumers.TryGetValue(state, out var parents))
+            return;
+        foreach (var (parent, source) in parents)
+        {
+            var fieldOf = (string field) => parent.Rule.Aliases.TryGetValue(field, out var byRule) && state.Rule.Name is { } name && byRule.TryGetValue(name, out var aliased) ? aliased : field;
+            string? Lookup(string field)
+            {
+                var wanted = fieldOf(field);
+                foreach (var pair in match.Group)
+                {
+                    if (string.Equals(pair.Key, wanted, StringComparison.Ordinal))
+                        return pair.Value;
+                }
+
+                return null;
+            }
+
+            var group = parent.Rule.GroupBy.Select(Lookup).ToArray();
+            var value = parent.Rule.Condition?.Field is { } field ? Lookup(field) : null;
+            parent.Add(new Entry(match.WindowEnd, source, match.Last, match.Correlation.Id, group, value), matches);
+        }
+    }
+
+    private static string KeyOf(string?[] group)
+    {
+        var key = new StringBuilder();
+        foreach (var value in group)
+            key.Append(value is null ? "\u0000" : value).Append('\u001f');
+        return key.ToString();
+    }
+
+    // The fields one detection rule's events must yield: each correlation source using the rule keeps the
+    // positions of its group-by fields and measured field in the observation's values.
+    private sealed class RuleFields
+    {
+        private readonly Dictionary<(State, int), (int[] Group, int Value)> _positions = [];
+
+        public List<FieldPath> Paths { get; } = [];
+
+        public RuleFields Register(State state, int source)
+        {
+            var rule = state.Rule;
+            var name = ((SigmaRule)state.Resolved.Sources[source]).Name;
+            int PositionOf(string field)
+            {
+                if (rule.Aliases.TryGetValue(field, out var byRule) && name is not null && byRule.TryGetValue(name, out var aliased))
+                    field = aliased;
+                var path = FieldPath.Parse(field);
+                var at = Paths.FindIndex(existing => existing.Equals(path));
+                if (at >= 0)
+                    return at;
+                Paths.Add(path);
+                return Paths.Count - 1;
+            }
+
+            var group = rule.GroupBy.Select(PositionOf).ToArray();
+            var value = rule.Condition?.Field is { } measured ? PositionOf(measured) : -1;
+            _positions[(state, source)] = (group, value);
+            return this;
+        }
+
+        public string?[] GroupOf(State state, int source, string?[] values) =>
+            [.. _positions[(state, source)].Group.Select(i => values[i])];
+
+        public string? ValueOf(State state, int source, string?[] values) =>
+            _positions[(state, source)].Value is var i and >= 0 ? values[i] : null;
+    }
+
+    private sealed record Entry(DateTimeOffset Time, int Source, EventSummary Summary, string RuleId, string?[] Group, string? Value);
+
+    private sealed class State(ResolvedCorrelation resolved, CorrelationEngine engine)
+    {
+        public ResolvedCorrelation Resolved { get; } = resolved;
+
+        public SigmaCorrelation Rule => Resolved.Rule;
+
+        public RuleFields?[] Fields { get; } = new RuleFields?[resolved.Sources.Length];
+
+        public Dictionary<string, List<Entry>> Groups { get; } = new(StringComparer.Ordinal);
+
+        private DateTimeOffset? _latest;
+
+        private bool FiresEarly => Rule.Type switch
+        {
+            CorrelationType.Temporal or CorrelationType.TemporalOrdered => Rule.Condition is null || Rule.Condition.OnlyLowerBounds,
+            CorrelationType.EventCount or CorrelationType.ValueCount => Rule.Condition!.OnlyLowerBounds,
+            _ => false,
+        };
+
+        private DateTimeOffset? Watermark => _latest - engine._lateness;
+
+        public void Add(Entry entry, List<CorrelationMatch> matches)
+        {
+            if (Watermark is { } watermark && entry.Time < watermark)
+            {
+                engine.LateMatches++;
+                return;
+            }
+
+            var key = KeyOf(entry.Group);
+            if (!Groups.TryGetValue(key, out var entries))
+                Groups[key] = entries = [];
+            var at = entries.FindLastIndex(existing => existing.Time <= entry.Time) + 1;
+            entries.Insert(at, entry);
+            if (_latest is not { } latest || entry.Time > latest)
+                _latest = entry.Time;
+
+            if (FiresEarly)
+            {
+                // Windows ending at the new match and, for a match that came late, at the later ones within reach.
+                for (var end = at; end < entries.Count && entries[end].Time - entry.Time <= Rule.Timespan; end++)
+                {
+                    var start = entries.FindIndex(existing => existing.Time >= entries[end].Time - Rule.Timespan);
+                    if (Judge(entries, start, end) is { } match)
+                    {
+                        entries.RemoveRange(0, end + 1);
+                        if (entries.Count == 0)
+                            Groups.Remove(key);
+                        engine.Fired(this, match, matches);
+                        return;
+                    }
+                }
+            }
+        }
+
+        public void Sweep(List<CorrelationMatch> matches)
+        {
+            if (Watermark is not { } watermark)
+                return;
+            Close(watermark, matches);
+        }
+
+        public void CloseAll(List<CorrelationMatch> matches) => Close(DateTimeOffset.MaxValue, matches);
+
+        private void Close(DateTimeOffset limit, List<CorrelationMatch> matches)
+        {
+            var emptied = new List<string>();
+            foreach (var (key, entries) in Groups.OrderBy(pair => pair.Value[0].Time).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList())
+            {
+                if (FiresEarly)
+                {
+                    // Nothing older than a timespan before the watermark can join a window with a match yet to come.
+                    var keep = limit == DateTimeOffset.MaxValue ? entries.Count : entries.FindIndex(entry => entry.Time >= limit - Rule.Timespan);
+                    entries.RemoveRange(0, keep < 0 ? entries.Count : keep);
+                }
+                else
+                {
+                    while (entries.Count > 0 && (limit == DateTimeOffset.MaxValue || entries[0].Time + Rule.Timespan < limit))
+                    {
+                        var windowEnd = entries[0].Time + Rule.Timespan;
+                        var end = entries.FindLastIndex(entry => entry.Time <= windowEnd);
+                        var match = Judge(entries, 0, end);
+                        entries.RemoveRange(0, end + 1);
+                        if (match is not null)
+                            engine.Fired(this, match, matches);
+                    }
+                }
+
+                if (entries.Count == 0)
+                    emptied.Add(key);
+            }
+
+            foreach (var key in emptied)
+                Groups.Remove(key);
+        }
+
+        private CorrelationMatch? Judge(List<Entry> entries, int start, int end)
+        {
+            var window = entries.GetRange(start, end - start + 1);
+            var measured = Measure(window);
+            if (measured is not { } value)
+                return null;
+            var holds = Rule.Condition is { } condition
+                ? condition.Holds(value)
+                : value >= Resolved.Sources.Length;
+            if (!holds)
+                return null;
+            var first = window[0];
+            return new CorrelationMatch
+            {
+                Correlation = Rule,
+                Group = [.. Rule.GroupBy.Select((field, i) => new KeyValuePair<string, string?>(field, first.Group[i]))],
+                WindowStart = first.Time,
+                WindowEnd = window[^1].Time,
+                Events = window.Count,
+                Measured = value,
+                RuleIds = [.. window.Select(entry => entry.RuleId).Distinct(StringComparer.Ordinal)],
+                EventIds = [.. window.Select(entry => entry.Summary.EventId).OfType<string>().Take(MaxEventIds)],
+                Last = window[^1].Summary,
+            };
+        }
+
+        private double? Measure(List<Entry> window)
+        {
+            switch (Rule.Type)
+            {
+                case CorrelationType.EventCount:
+                    return window.Count;
+                case CorrelationType.ValueCount:
+                    return window.Select(entry => entry.Value).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+                case CorrelationType.Temporal:
+                    return window.Select(entry => entry.Source).Distinct().Count();
+                case CorrelationType.TemporalOrdered:
+                    var next = 0;
+                    foreach (var entry in window)
+                    {
+                        if (next < Resolved.Sources.Length && entry.Source == next)
+                            next++;
+                    }
+
+                    return next;
+            }
+
+            var numbers = window
+                .Select(entry => double.TryParse(entry.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number : (double?)null)
+                .OfType<double>()
+                .ToList();
+            if (numbers.Count == 0)
+                return null;
+            if (Rule.Type == CorrelationType.ValueSum)
+                return numbers.Sum();
+            if (Rule.Type == CorrelationType.ValueAverage)
+                return numbers.Average();
+
+            // Nearest rank: the smallest value with at least p% of the values at or below it.
+            numbers.Sort();
+            var rank = (int)Math.Ceiling(Rule.Condition!.Percentile!.Value / 100 * numbers.Count);
+            return numbers[Math.Clamp(rank - 1, 0, numbers.Count - 1)];
+        }
+    }
+}
