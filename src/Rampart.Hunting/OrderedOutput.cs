@@ -92,7 +92,7 @@ internal sealed class OrderedOutput
     private void Write(DetectionHit hit)
     {
         if (!hit.Silent)
-            Count(hit);
+            Emit(hit);
         if (hit.Observation is { } observation)
         {
             _correlations!.Add(observation, _fired);
@@ -103,11 +103,11 @@ internal sealed class OrderedOutput
     private void WriteFired()
     {
         foreach (var match in _fired)
-            Count(_toHit(match));
+            Emit(_toHit(match));
         _fired.Clear();
     }
 
-    private void Count(DetectionHit hit)
+    private void Emit(DetectionHit hit)
     {
         _writer.Write(hit);
         CollectionsMarshal.GetValueRefOrAddDefault(_counts, hit.Rule, out _)++;

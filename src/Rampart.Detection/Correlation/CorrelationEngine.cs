@@ -35,6 +35,7 @@ public sealed class CorrelationEngine
     private readonly Dictionary<SigmaRule, RuleFields> _fields = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, List<(State Parent, int Source)>> _consumers = new(ReferenceEqualityComparer.Instance);
     private readonly List<State> _states = [];
+    private readonly HashSet<SigmaRule> _generated = new(ReferenceEqualityComparer.Instance);
     private readonly TimeSpan _lateness;
     private int _sinceSweep;
 
@@ -63,8 +64,8 @@ public sealed class CorrelationEngine
             }
         }
 
-        foreach (var rule in _fields.Keys)
-            Silenced[rule] = !rules.ResolvedCorrelations.Any(c => c.Rule.Generate && c.Sources.Contains(rule));
+        foreach (var correlation in rules.ResolvedCorrelations.Where(correlation => correlation.Rule.Generate))
+            _generated.UnionWith(correlation.Sources.OfType<SigmaRule>());
     }
 
     /// <summary>Whether there is anything to correlate.</summary>
@@ -79,8 +80,6 @@ public sealed class CorrelationEngine
     /// <summary>Open groups across all correlations: what the engine's memory grows with.</summary>
     public int OpenGroups => _states.Sum(state => state.Groups.Count);
 
-    private Dictionary<SigmaRule, bool> Silenced { get; } = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>Whether a correlation uses the matches of <paramref name="rule"/>.</summary>
     public bool IsCorrelated(SigmaRule rule) => _fields.ContainsKey(rule);
 
@@ -88,7 +87,7 @@ public sealed class CorrelationEngine
     /// Whether the matches of <paramref name="rule"/> are reported on their own: always for rules no correlation
     /// uses; for the others only when a correlation using them says <c>generate: true</c>, as the specification asks.
     /// </summary>
-    public bool Generates(SigmaRule rule) => !Silenced.TryGetValue(rule, out var silenced) || !silenced;
+    public bool Generates(SigmaRule rule) => !IsCorrelated(rule) || _generated.Contains(rule);
 
     /// <summary>Takes what correlations need from an event <paramref name="rule"/> matched. Thread-safe.</summary>
     public CorrelationObservation Observe(SigmaRule rule, LogEvent logEvent, EventSummary summary)
@@ -123,7 +122,10 @@ public sealed class CorrelationEngine
         if (_consumers.TryGetValue(observation.Rule, out var consumers))
         {
             foreach (var (state, source) in consumers)
-                state.Add(new Entry(time, source, observation.Summary, observation.Rule.Id, state.Fields[source]!.GroupOf(state, source, observation.Values), state.Fields[source]!.ValueOf(state, source, observation.Values)), matches);
+            {
+                var (group, value) = state.Fields[source]!.Select(state, source, observation.Values);
+                state.Add(new Entry(time, source, observation.Summary, observation.Rule.Id, group, value), matches);
+            }
         }
 
         if (++_sinceSweep >= SweepEvery)
@@ -156,10 +158,9 @@ public sealed class CorrelationEngine
             return;
         foreach (var (parent, source) in parents)
         {
-            var fieldOf = (string field) => parent.Rule.Aliases.TryGetValue(field, out var byRule) && state.Rule.Name is { } name && byRule.TryGetValue(name, out var aliased) ? aliased : field;
             string? Lookup(string field)
             {
-                var wanted = fieldOf(field);
+                var wanted = FieldIn(parent.Rule, field, state.Rule.Name);
                 foreach (var pair in match.Group)
                 {
                     if (string.Equals(pair.Key, wanted, StringComparison.Ordinal))
@@ -174,6 +175,10 @@ public sealed class CorrelationEngine
             parent.Add(new Entry(match.WindowEnd, source, match.Last, match.Correlation.Id, group, value), matches);
         }
     }
+
+    // The field a group-by field or alias stands for in the matches of the source named sourceName.
+    private static string FieldIn(SigmaCorrelation correlation, string field, string? sourceName) =>
+        sourceName is not null && correlation.Aliases.TryGetValue(field, out var byRule) && byRule.TryGetValue(sourceName, out var aliased) ? aliased : field;
 
     private static string KeyOf(string?[] group)
     {
@@ -197,9 +202,7 @@ public sealed class CorrelationEngine
             var name = ((SigmaRule)state.Resolved.Sources[source]).Name;
             int PositionOf(string field)
             {
-                if (rule.Aliases.TryGetValue(field, out var byRule) && name is not null && byRule.TryGetValue(name, out var aliased))
-                    field = aliased;
-                var path = FieldPath.Parse(field);
+                var path = FieldPath.Parse(FieldIn(rule, field, name));
                 var at = Paths.FindIndex(existing => existing.Equals(path));
                 if (at >= 0)
                     return at;
@@ -213,11 +216,12 @@ public sealed class CorrelationEngine
             return this;
         }
 
-        public string?[] GroupOf(State state, int source, string?[] values) =>
-            [.. _positions[(state, source)].Group.Select(i => values[i])];
-
-        public string? ValueOf(State state, int source, string?[] values) =>
-            _positions[(state, source)].Value is var i and >= 0 ? values[i] : null;
+        // The group-by values and the measured value for one correlation source, out of an observation's values.
+        public (string?[] Group, string? Value) Select(State state, int source, string?[] values)
+        {
+            var (group, value) = _positions[(state, source)];
+            return ([.. group.Select(i => values[i])], value >= 0 ? values[value] : null);
+        }
     }
 
     private sealed record Entry(DateTimeOffset Time, int Source, EventSummary Summary, string RuleId, string?[] Group, string? Value);

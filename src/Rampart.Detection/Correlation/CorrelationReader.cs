@@ -84,13 +84,7 @@ internal static class CorrelationReader
     private static ImmutableArray<string> ReadRules(YamlMappingNode body, RuleContext context)
     {
         var node = YamlMaps.Get(body, "rules");
-        var rules = node switch
-        {
-            YamlScalarNode { Value: { Length: > 0 } single } => [single],
-            YamlSequenceNode list when list.Children.All(item => item is YamlScalarNode { Value.Length: > 0 }) =>
-                list.Children.Select(item => ((YamlScalarNode)item).Value!).ToImmutableArray(),
-            _ => default,
-        };
+        var rules = NameList(node);
         if (rules.IsDefaultOrEmpty)
         {
             context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node ?? body), "'rules' must list the ids or names of the rules correlated."));
@@ -103,19 +97,23 @@ internal static class CorrelationReader
     private static ImmutableArray<string> ReadGroupBy(YamlMappingNode body, RuleContext context)
     {
         var node = YamlMaps.Get(body, "group-by");
-        switch (node)
-        {
-            case null:
-                return [];
-            case YamlScalarNode { Value: { Length: > 0 } single }:
-                return [single];
-            case YamlSequenceNode list when list.Children.All(item => item is YamlScalarNode { Value.Length: > 0 }):
-                return [.. list.Children.Select(item => ((YamlScalarNode)item).Value!)];
-            default:
-                context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node), "'group-by' must be a list of field names."));
-                return [];
-        }
+        if (node is null)
+            return [];
+        var fields = NameList(node);
+        if (!fields.IsDefault)
+            return fields;
+        context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node), "'group-by' must be a list of field names."));
+        return [];
     }
+
+    // One non-empty name, or a list of them; default for anything else.
+    private static ImmutableArray<string> NameList(YamlNode? node) => node switch
+    {
+        YamlScalarNode { Value: { Length: > 0 } single } => [single],
+        YamlSequenceNode list when list.Children.All(item => item is YamlScalarNode { Value.Length: > 0 }) =>
+            [.. list.Children.Select(item => ((YamlScalarNode)item).Value!)],
+        _ => default,
+    };
 
     private static TimeSpan? ReadTimespan(YamlMappingNode body, RuleContext context)
     {
