@@ -26,8 +26,14 @@ public sealed class JsonRecord
     // Room for the root and the top-level properties of most records; the table grows (and stays grown) for wider ones.
     private const int InitialSlots = 64;
 
-    // Slot 0 is the record itself; its members, the top-level properties of an object, follow from slot 1.
+    // Slot 0 is the record itself.
     private const int Root = 0;
+
+    // While a record is read, the members of its objects are located too, down to this many levels and until the
+    // record has this many slots: lookups then find them without stepping over bytes a second time. Deeper objects,
+    // arrays and the rest of very wide records are located when a lookup first goes into them.
+    private const int EagerDepth = 6;
+    private const int EagerSlots = 256;
 
     // Held while lookups locate members and decode values, for records that may be shared between threads.
     private readonly Lock? _gate;
@@ -35,6 +41,10 @@ public sealed class JsonRecord
 
     // The slots' name digests side by side, so that a lookup searches the members of an object with vector instructions.
     private int[] _keys = new int[InitialSlots];
+
+    // Members of the objects being read, until their object ends and they move to the slot table as one block.
+    private JsonSlot[] _pending = new JsonSlot[InitialSlots];
+    private int _pendingCount;
     private int _slotCount;
     private ReadOnlyMemory<byte> _json;
     private JsonValueKind _kind;
@@ -121,12 +131,13 @@ public sealed class JsonRecord
     {
         Generation++;
         _slotCount = 0;
+        _pendingCount = 0;
         _json = default;
         _kind = JsonValueKind.Undefined;
     }
 
     /// <summary>Whether the loaded value is an object whose first property is named <paramref name="utf8Name"/>.</summary>
-    public bool FirstPropertyIs(ReadOnlySpan<byte> utf8Name) => PropertyCount > 0 && NameEquals(Root + 1, utf8Name);
+    public bool FirstPropertyIs(ReadOnlySpan<byte> utf8Name) => PropertyCount > 0 && NameEquals(_slots[Root].Members, utf8Name);
 
     /// <summary>Whether the loaded value is an object with a property named <paramref name="utf8Name"/>.</summary>
     public bool HasProperty(ReadOnlySpan<byte> utf8Name) => FindProperty(utf8Name) >= 0;
@@ -394,10 +405,13 @@ public sealed class JsonRecord
         _slots[slot].MemberCount = _slotCount - first;
     }
 
-    // Reads the properties of the object the reader is at, up to its end, into new slots; offset is where the
-    // reader's bytes start in the record. Nested values are read through (and so validated) but not located.
-    private void ReadProperties(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int offset)
+    // Reads the members of the object whose '{' the reader has just read, up to its '}', locating those of the
+    // objects among them while depth and slot budget last (other values are read through, and so validated, but
+    // not located). Returns where the object's block of member slots starts and its length; offset is where the
+    // reader's bytes start in the record.
+    private (int First, int Count) ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int offset, int depth)
     {
+        var mark = _pendingCount;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var nameStart = (int)reader.TokenStartIndex + 1 + offset;
@@ -405,9 +419,28 @@ public sealed class JsonRecord
             var escaped = reader.ValueIsEscaped;
             reader.Read();
             var valueStart = (int)reader.TokenStartIndex;
-            reader.Skip();
-            Add(new JsonSlot(json, nameStart, nameLength, escaped, valueStart + offset, (int)reader.BytesConsumed - valueStart));
+            (int First, int Count) members = (-1, 0);
+            if (reader.TokenType == JsonTokenType.StartObject && depth < EagerDepth && _slotCount + _pendingCount < EagerSlots)
+                members = ReadObject(ref reader, json, offset, depth + 1);
+            else
+                reader.Skip();
+            var slot = new JsonSlot(json, nameStart, nameLength, escaped, valueStart + offset, (int)reader.BytesConsumed - valueStart)
+            {
+                Members = members.First,
+                MemberCount = members.Count,
+            };
+            if (_pendingCount == _pending.Length)
+                Array.Resize(ref _pending, _pendingCount * 2);
+            _pending[_pendingCount++] = slot;
         }
+
+        // Objects inside this one finished first, so their blocks already lie in the table; this one's follows.
+        var first = _slotCount;
+        for (var i = mark; i < _pendingCount; i++)
+            Add(_pending[i]);
+        var count = _pendingCount - mark;
+        _pendingCount = mark;
+        return (first, count);
     }
 
     private void Add(JsonSlot slot)
@@ -431,9 +464,8 @@ public sealed class JsonRecord
         var start = (int)reader.TokenStartIndex;
         Add(default);
         var isObject = reader.TokenType == JsonTokenType.StartObject;
-        if (isObject)
-            ReadProperties(ref reader, utf8Json.Span[start..], -start);
-        else
+        var members = isObject ? ReadObject(ref reader, utf8Json.Span[start..], -start, depth: 1) : (First: -1, Count: 0);
+        if (!isObject)
             reader.Skip();
         var end = (int)reader.BytesConsumed;
 
@@ -443,8 +475,8 @@ public sealed class JsonRecord
         _slots[Root] = new JsonSlot(_json.Span, 0, 0, false, 0, end - start);
         if (isObject)
         {
-            _slots[Root].Members = Root + 1;
-            _slots[Root].MemberCount = _slotCount - 1;
+            _slots[Root].Members = members.First;
+            _slots[Root].MemberCount = members.Count;
         }
 
         _kind = _slots[Root].Kind;

@@ -235,6 +235,31 @@ public sealed class JsonRecordTests
         }
     }
 
+    [Fact]
+    public void ObjectsLocatedWhileReadingAndThoseLocatedLaterAnswerAlike()
+    {
+        // Ten levels (deeper than are located while reading), objects inside arrays, a repeated name at depth,
+        // and a record wide enough to run past the slots located while reading.
+        var deep = "{\"v\":\"bottom\",\"v\":\"last\"}";
+        for (var level = 9; level >= 0; level--)
+            deep = $"{{\"l{level}\":{deep},\"n{level}\":{level},\"a{level}\":[{{\"x\":\"in-array-{level}\"}}]}}";
+        var wide = string.Join(",", Enumerable.Range(0, 300).Select(i => $"\"w{i}\":{{\"id\":\"w{i}\",\"inner\":{{\"k\":{i}}}}}"));
+        var json = "{\"deep\":" + deep + "," + wide + "}";
+        using var document = JsonDocument.Parse(json);
+        var logEvent = JsonLogEvent.Parse(json, LogSourceTypes.CloudTrail);
+
+        var paths = new List<string> { "deep.l0.l1.l2.l3.l4.l5.l6.l7.l8.l9.v", "deep.l0.l1.l2.l3.l4.l5.l6.n7", "deep.a0.x", "deep.l0.l1.l2.l3.l4.l5.a6.x" };
+        paths.AddRange(Enumerable.Range(0, 300).Where(i => i % 37 == 0 || i > 290).SelectMany(i => new[] { $"w{i}.id", $"w{i}.inner.k" }));
+        foreach (var path in paths)
+        {
+            var element = document.RootElement;
+            foreach (var segment in path.Split('.'))
+                element = element.ValueKind == JsonValueKind.Array ? element[0].GetProperty(segment) : element.GetProperty(segment);
+            var expected = element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();
+            Assert.Equal([expected], Texts(logEvent, path));
+        }
+    }
+
     private static List<string?> Texts(JsonLogEvent logEvent, string path)
     {
         var values = new List<FieldValue>();
