@@ -42,6 +42,10 @@ public sealed class JsonRecord
     // The slots' name digests side by side, so that a lookup searches the members of an object with vector instructions.
     private int[] _keys = new int[InitialSlots];
 
+    // The slots' values decoded as text, once asked for; apart from the slots so that slots hold no references and
+    // copy without write barriers.
+    private string?[] _texts = new string?[InitialSlots];
+
     // Members of the objects being read, until their object ends and they move to the slot table as one block.
     private JsonSlot[] _pending = new JsonSlot[InitialSlots];
     private int _pendingCount;
@@ -264,14 +268,14 @@ public sealed class JsonRecord
 
     private string TextOf(int slot)
     {
-        ref var found = ref _slots[slot];
-        if (found.Text is null)
+        ref var text = ref _texts[slot];
+        if (text is null)
         {
-            var value = _json.Span.Slice(found.ValueStart, found.ValueLength);
-            found.Text = value[0] == (byte)'"' ? JsonText.DecodeString(value) : JsonText.Utf8(value);
+            var value = _json.Span.Slice(_slots[slot].ValueStart, _slots[slot].ValueLength);
+            text = value[0] == (byte)'"' ? JsonText.DecodeString(value) : JsonText.Utf8(value);
         }
 
-        return found.Text;
+        return text;
     }
 
     private FieldValue ValueOf(int slot) => KindOf(slot) switch
@@ -436,23 +440,34 @@ public sealed class JsonRecord
 
         // Objects inside this one finished first, so their blocks already lie in the table; this one's follows.
         var first = _slotCount;
-        for (var i = mark; i < _pendingCount; i++)
-            Add(_pending[i]);
-        var count = _pendingCount - mark;
+        var block = _pending.AsSpan(mark, _pendingCount - mark);
+        Reserve(block.Length);
+        block.CopyTo(_slots.AsSpan(first));
+        for (var i = 0; i < block.Length; i++)
+            _keys[first + i] = block[i].NameKey;
+        _texts.AsSpan(first, block.Length).Clear();
+        _slotCount += block.Length;
         _pendingCount = mark;
-        return (first, count);
+        return (first, block.Length);
     }
 
     private void Add(JsonSlot slot)
     {
-        if (_slotCount == _slots.Length)
-        {
-            Array.Resize(ref _slots, _slotCount * 2);
-            Array.Resize(ref _keys, _slotCount * 2);
-        }
-
+        Reserve(1);
         _keys[_slotCount] = slot.NameKey;
+        _texts[_slotCount] = null;
         _slots[_slotCount++] = slot;
+    }
+
+    // Makes room for this many more slots; the table grows (and stays grown) for wide records.
+    private void Reserve(int more)
+    {
+        if (_slotCount + more <= _slots.Length)
+            return;
+        var size = Math.Max(_slots.Length * 2, _slotCount + more);
+        Array.Resize(ref _slots, size);
+        Array.Resize(ref _keys, size);
+        Array.Resize(ref _texts, size);
     }
 
     private void Index(ReadOnlyMemory<byte> utf8Json)

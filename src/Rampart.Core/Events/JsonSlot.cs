@@ -35,8 +35,6 @@ internal struct JsonSlot
     /// <summary>The kind of the value, from its first byte.</summary>
     public JsonValueKind Kind;
 
-    /// <summary>The value decoded as text (a string unescaped, a number or an object as written), once asked for.</summary>
-    public string? Text;
 
     public JsonSlot(ReadOnlySpan<byte> json, int nameStart, int nameLength, bool nameIsEscaped, int valueStart, int valueLength)
     {
