@@ -413,29 +413,34 @@ public sealed class JsonRecord
     // objects among them while depth and slot budget last (other values are read through, and so validated, but
     // not located). Returns where the object's block of member slots starts and its length; offset is where the
     // reader's bytes start in the record.
-    private (int First, int Count) ReadObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int offset, int depth)
+    private (int First, int Count) ReadObject(ref Utf8JsonReader reader, int offset, int depth)
     {
         var mark = _pendingCount;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var nameStart = (int)reader.TokenStartIndex + 1 + offset;
-            var nameLength = reader.ValueSpan.Length;
-            var escaped = reader.ValueIsEscaped;
+            var name = reader.ValueSpan;
+            var nameKey = reader.ValueIsEscaped ? 0 : JsonSlot.KeyOf(name);
+            var nameLength = name.Length;
             reader.Read();
             var valueStart = (int)reader.TokenStartIndex;
+            var token = reader.TokenType;
             (int First, int Count) members = (-1, 0);
-            if (reader.TokenType == JsonTokenType.StartObject && depth < EagerDepth && _slotCount + _pendingCount < EagerSlots)
-                members = ReadObject(ref reader, json, offset, depth + 1);
-            else
+            if (token == JsonTokenType.StartObject && depth < EagerDepth && _slotCount + _pendingCount < EagerSlots)
+                members = ReadObject(ref reader, offset, depth + 1);
+            else if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 reader.Skip();
-            var slot = new JsonSlot(json, nameStart, nameLength, escaped, valueStart + offset, (int)reader.BytesConsumed - valueStart)
-            {
-                Members = members.First,
-                MemberCount = members.Count,
-            };
             if (_pendingCount == _pending.Length)
                 Array.Resize(ref _pending, _pendingCount * 2);
-            _pending[_pendingCount++] = slot;
+            ref var slot = ref _pending[_pendingCount++];
+            slot.NameStart = nameStart;
+            slot.NameLength = nameLength;
+            slot.NameKey = nameKey;
+            slot.ValueStart = valueStart + offset;
+            slot.ValueLength = (int)reader.BytesConsumed - valueStart;
+            slot.Members = members.First;
+            slot.MemberCount = members.Count;
+            slot.Kind = JsonText.KindOf(token);
         }
 
         // Objects inside this one finished first, so their blocks already lie in the table; this one's follows.
@@ -479,7 +484,7 @@ public sealed class JsonRecord
         var start = (int)reader.TokenStartIndex;
         Add(default);
         var isObject = reader.TokenType == JsonTokenType.StartObject;
-        var members = isObject ? ReadObject(ref reader, utf8Json.Span[start..], -start, depth: 1) : (First: -1, Count: 0);
+        var members = isObject ? ReadObject(ref reader, -start, depth: 1) : (First: -1, Count: 0);
         if (!isObject)
             reader.Skip();
         var end = (int)reader.BytesConsumed;

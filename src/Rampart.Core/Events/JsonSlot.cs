@@ -35,7 +35,6 @@ internal struct JsonSlot
     /// <summary>The kind of the value, from its first byte.</summary>
     public JsonValueKind Kind;
 
-
     public JsonSlot(ReadOnlySpan<byte> json, int nameStart, int nameLength, bool nameIsEscaped, int valueStart, int valueLength)
     {
         NameStart = nameStart;
