@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Rampart.Core.Events;
@@ -53,6 +54,7 @@ internal struct JsonSlot
     public readonly int ValueEnd => ValueStart + ValueLength;
 
     /// <summary>The digest of an unescaped UTF-8 name: its length and three of its bytes; never 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int KeyOf(ReadOnlySpan<byte> name) => name.Length == 0
         ? 1
         : 1 | (name.Length << 1) ^ (name[0] << 8) ^ (name[name.Length >> 1] << 16) ^ (name[^1] << 24);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -28,6 +29,7 @@ internal static class JsonText
     };
 
     /// <summary>The kind of the JSON value a reader's token starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsonValueKind KindOf(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => JsonValueKind.Object,
