@@ -23,6 +23,15 @@ public sealed record DetectionHit(HitRule Rule, string SourceType, EventSummary 
     /// <summary>What correlations need of the event, when a correlation uses the rule.</summary>
     public CorrelationObservation? Observation { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="EventJson"/> still lies in the reader's buffer, valid only while the hit is being written;
+    /// <see cref="Detach"/> gives a hit that owns a copy.
+    /// </summary>
+    public bool IsBorrowed { get; init; }
+
+    /// <summary>This hit, or a copy owning its event JSON when it is borrowed: what a writer that keeps hits keeps.</summary>
+    public DetectionHit Detach() => IsBorrowed ? this with { EventJson = EventJson.ToArray(), IsBorrowed = false } : this;
+
     /// <summary>Whether the hit only feeds correlations and is not reported (a rule a correlation uses without <c>generate</c>).</summary>
     public bool Silent { get; init; }
 }

@@ -168,23 +168,20 @@ public sealed class HuntRunner
             if (work.Matches.Count == 0 && !external)
                 continue;
 
-            // One copy of the event serves every rule that matched it; hits that only feed correlations need none.
+            // Events read as JSON lend their bytes (copied only for hits held back for an earlier file); others are
+            // rendered once for every rule that matched them. Hits that only feed correlations need neither.
             summary ??= logEvent.Summarize();
+            var borrowed = logEvent is JsonLogEvent;
             ReadOnlyMemory<byte> json = default;
-            var copied = false;
             ReadOnlyMemory<byte> Json()
             {
-                if (!copied)
-                {
-                    json = logEvent.ToUtf8Json();
-                    copied = true;
-                }
-
+                if (json.IsEmpty)
+                    json = logEvent is JsonLogEvent jsonEvent ? jsonEvent.Utf8Json : logEvent.ToUtf8Json();
                 return json;
             }
 
             if (external)
-                output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, Json()));
+                output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed });
             foreach (var rule in work.Matches)
             {
                 if (correlations is not null && correlations.IsCorrelated(rule))
@@ -194,11 +191,12 @@ public sealed class HuntRunner
                     {
                         Observation = correlations.Observe(rule, logEvent, summary),
                         Silent = silent,
+                        IsBorrowed = borrowed && !silent,
                     });
                 }
                 else
                 {
-                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json()));
+                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed });
                 }
             }
         }

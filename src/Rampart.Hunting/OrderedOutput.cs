@@ -48,10 +48,11 @@ internal sealed class OrderedOutput
     {
         lock (_gate)
         {
+            // A hit written now may borrow the reader's buffer; one held for later keeps its own copy.
             if (index == _next)
                 Write(hit);
             else
-                (_held[index] ??= []).Add(hit);
+                (_held[index] ??= []).Add(hit.Detach());
         }
     }
 

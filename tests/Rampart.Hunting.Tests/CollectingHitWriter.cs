@@ -8,7 +8,7 @@ internal sealed class CollectingHitWriter : IHitWriter
 
     public HuntSummary? Summary { get; private set; }
 
-    public void Write(DetectionHit hit) => Hits.Add(hit);
+    public void Write(DetectionHit hit) => Hits.Add(hit.Detach());
 
     public void Complete(HuntSummary summary) => Summary = summary;
 

@@ -29,6 +29,10 @@ public sealed class HuntRunnerTests : IDisposable
         Assert.Equal(36, single.Hits.Count);
         Assert.Equal(single.Hits.Select(hit => hit.Summary.EventId), parallel.Hits.Select(hit => hit.Summary.EventId));
         Assert.Equal("evt-00-0", single.Hits[0].Summary.EventId);
+
+        // Written hits borrow the reader's buffer and held ones copy it: either way each carries its own event.
+        Assert.Equal(single.Hits.Select(hit => hit.EventText), parallel.Hits.Select(hit => hit.EventText));
+        Assert.All(parallel.Hits, hit => Assert.Contains($"\"{hit.Summary.EventId}\"", hit.EventText, StringComparison.Ordinal));
         Assert.Equal(60, single.Summary!.Events);
     }
 

@@ -19,7 +19,7 @@ internal sealed class TableHitWriter(IAnsiConsole console) : IHitWriter
     public void Write(DetectionHit hit)
     {
         if (_hits.Count < MaxRows)
-            _hits.Add(hit);
+            _hits.Add(hit.Detach());
         else
             _more++;
     }
