@@ -9,5 +9,11 @@ namespace Rampart.Benchmarks.Throughput;
 /// <param name="PeakRssBytes">The child's peak resident set size.</param>
 internal sealed record Measurement(string Mode, int Threads, long Events, long Hits, double Seconds, long PeakRssBytes)
 {
+    /// <summary>Bytes the child allocated in all, start-up and rule compilation included.</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>Garbage collections the child ran.</summary>
+    public int GarbageCollections { get; init; }
+
     public double EventsPerSecond => Events / Seconds;
 }

@@ -46,7 +46,7 @@ internal static class ThroughputCommand
             {
                 var best = Enumerable.Range(0, repeat).Select(_ => Child(mode, t, data, rules, defaults)).MaxBy(m => m.EventsPerSecond)!;
                 results.Add(best with { Mode = label });
-                Console.WriteLine($"  {label,-6} threads={t}: {best.Events:N0} events in {best.Seconds:0.00} s = {best.EventsPerSecond:N0} events/s, peak RSS {best.PeakRssBytes / 1048576.0:0} MiB");
+                Console.WriteLine($"  {label,-6} threads={t}: {best.Events:N0} events in {best.Seconds:0.00} s = {best.EventsPerSecond:N0} events/s, peak RSS {best.PeakRssBytes / 1048576.0:0} MiB, {best.AllocatedBytes / (double)best.Events:N0} bytes allocated per event, {best.GarbageCollections:N0} collections");
             }
         }
 
@@ -121,7 +121,7 @@ internal static class ThroughputCommand
             measurement = new Measurement(mode, threads, summary.Events, summary.Hits, stopwatch.Elapsed.TotalSeconds, 0);
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(measurement with { PeakRssBytes = PeakMemory.Bytes() }));
+        Console.WriteLine(JsonSerializer.Serialize(measurement with { PeakRssBytes = PeakMemory.Bytes(), AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true), GarbageCollections = GC.CollectionCount(0) }));
         return 0;
     }
 

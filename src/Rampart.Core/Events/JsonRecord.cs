@@ -117,7 +117,7 @@ public sealed class JsonRecord
         Clear();
         try
         {
-            Index(utf8Json);
+            Index(utf8Json, final: true);
             error = null;
             return true;
         }
@@ -128,6 +128,35 @@ public sealed class JsonRecord
             error = exception;
             return false;
         }
+    }
+
+    /// <summary>
+    /// Loads the JSON value at the start of <paramref name="utf8Json"/>, which may go on past it (the rest of an
+    /// array, say) or stop before its end. Events made over the previous record expire, whatever the result.
+    /// </summary>
+    /// <param name="utf8Json">The bytes; not copied, so they must stay unchanged until the next load.</param>
+    /// <param name="length">When loaded, where the value ends: its first byte after leading whitespace to its last.</param>
+    /// <returns>Whether the value loaded, ended before the bytes did (more are needed), or is not valid JSON.</returns>
+    public JsonPrefixLoad TryLoadPrefix(ReadOnlyMemory<byte> utf8Json, out int length)
+    {
+        Clear();
+        length = 0;
+        try
+        {
+            if (Index(utf8Json, final: false) is { } end)
+            {
+                length = end;
+                return JsonPrefixLoad.Loaded;
+            }
+        }
+        catch (JsonException)
+        {
+            Clear();
+            return JsonPrefixLoad.Invalid;
+        }
+
+        Clear();
+        return JsonPrefixLoad.Incomplete;
     }
 
     /// <summary>Forgets the loaded record; events made over it expire.</summary>
@@ -413,23 +442,35 @@ public sealed class JsonRecord
     // objects among them while depth and slot budget last (other values are read through, and so validated, but
     // not located). Returns where the object's block of member slots starts and its length; offset is where the
     // reader's bytes start in the record.
-    private (int First, int Count) ReadObject(ref Utf8JsonReader reader, int offset, int depth)
+    private (int First, int Count)? ReadObject(ref Utf8JsonReader reader, int offset, int depth)
     {
         var mark = _pendingCount;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            // Only a reader given part of the bytes runs out before the object's end.
+            if (!reader.Read())
+                return null;
+            if (reader.TokenType != JsonTokenType.PropertyName)
+                break;
             var nameStart = (int)reader.TokenStartIndex + 1 + offset;
             var name = reader.ValueSpan;
             var nameKey = reader.ValueIsEscaped ? 0 : JsonSlot.KeyOf(name);
             var nameLength = name.Length;
-            reader.Read();
+            if (!reader.Read())
+                return null;
             var valueStart = (int)reader.TokenStartIndex;
             var token = reader.TokenType;
             (int First, int Count) members = (-1, 0);
             if (token == JsonTokenType.StartObject && depth < EagerDepth && _slotCount + _pendingCount < EagerSlots)
-                members = ReadObject(ref reader, offset, depth + 1);
-            else if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                reader.Skip();
+            {
+                if (ReadObject(ref reader, offset, depth + 1) is not { } located)
+                    return null;
+                members = located;
+            }
+            else if (token is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            {
+                return null;
+            }
             if (_pendingCount == _pending.Length)
                 Array.Resize(ref _pending, _pendingCount * 2);
             ref var slot = ref _pending[_pendingCount++];
@@ -475,30 +516,44 @@ public sealed class JsonRecord
         Array.Resize(ref _texts, size);
     }
 
-    private void Index(ReadOnlyMemory<byte> utf8Json)
+    // Reads the value at the start of the bytes; final: they hold exactly one value (whitespace around it allowed),
+    // else the value may be followed by more or cut off. Returns where the value ends, or null when it is cut off.
+    private int? Index(ReadOnlyMemory<byte> utf8Json, bool final)
     {
-        var reader = new Utf8JsonReader(utf8Json.Span, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var options = new JsonReaderOptions { MaxDepth = MaxDepth };
+        var reader = new Utf8JsonReader(utf8Json.Span, final, new JsonReaderState(options));
 
         // With the whole value at hand the reader either finds a token or throws.
-        reader.Read();
+        if (!reader.Read())
+            return null;
         var start = (int)reader.TokenStartIndex;
         Add(default);
         var isObject = reader.TokenType == JsonTokenType.StartObject;
-        var members = isObject ? ReadObject(ref reader, -start, depth: 1) : (First: -1, Count: 0);
-        if (!isObject)
-            reader.Skip();
-        var end = (int)reader.BytesConsumed;
+        (int First, int Count)? members = (-1, 0);
+        if (isObject)
+            members = ReadObject(ref reader, -start, depth: 1);
+        else if (!reader.TrySkip())
+            return null;
+        if (members is null)
+            return null;
 
-        // Anything but whitespace after the value makes the reader throw here.
-        reader.Read();
+        // A number at the very end of partial bytes may yet go on.
+        var end = (int)reader.BytesConsumed;
+        if (!final && reader.TokenType == JsonTokenType.Number && end == utf8Json.Length)
+            return null;
+
+        // Anything but whitespace after the whole value makes the reader throw here.
+        if (final)
+            reader.Read();
         _json = utf8Json[start..end];
         _slots[Root] = new JsonSlot(_json.Span, 0, 0, false, 0, end - start);
         if (isObject)
         {
-            _slots[Root].Members = members.First;
-            _slots[Root].MemberCount = members.Count;
+            _slots[Root].Members = members.Value.First;
+            _slots[Root].MemberCount = members.Value.Count;
         }
 
         _kind = _slots[Root].Kind;
+        return end;
     }
 }

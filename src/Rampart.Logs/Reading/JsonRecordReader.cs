@@ -23,7 +23,6 @@ internal sealed class JsonRecordReader : IRecordSource
     private const int MaxHeaderBytes = 4096;
 
     // How far ahead the start of the next record is looked for before scanning takes over.
-    private const int PredictionReach = 256 * 1024;
     private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
     private static readonly SearchValues<byte> LineEnd = SearchValues.Create("\n"u8);
     private static readonly SearchValues<byte> ElementStart = SearchValues.Create(",]{"u8);
@@ -49,8 +48,6 @@ internal sealed class JsonRecordReader : IRecordSource
     private ContainerKind _pendingKind;
     private SourceLocation _pendingLocation;
     private LogEvent? _current;
-    private byte[]? _elementKey;
-    private bool _predictEnds;
 
     public JsonRecordReader(ByteInput input, FileProblems problems, JsonRecordClassifier classifier, LogReadOptions options)
     {
@@ -274,8 +271,6 @@ internal sealed class JsonRecordReader : IRecordSource
         _containerName = name;
         _containerInObject = inObject;
         _expectSeparator = false;
-        _elementKey = null;
-        _predictEnds = true;
     }
 
     private (ContainerKind Kind, string Name, int Length) MatchContainerHeader()
@@ -296,15 +291,13 @@ internal sealed class JsonRecordReader : IRecordSource
         var record = ++_records;
         var location = Here(record);
         var (loaded, length) = topLevel && _linesMode == true ? LoadLine(location)
-            : !topLevel && _predictEnds && _elementKey is not null ? LoadPredictedElement()
+            : !topLevel ? LoadInPlace()
             : (false, 0);
         if (!loaded && length == 0)
         {
             length = ScanValue(topLevel, location);
             if (length == 0)
                 return false;
-            if (!topLevel && _elementKey is null)
-                _elementKey = FirstKey(_input.Span[..length]);
             loaded = Load(location, length);
         }
 
@@ -414,69 +407,24 @@ internal sealed class JsonRecordReader : IRecordSource
         return (false, newline);
     }
 
-    // In an array of records that all start with the same property (CloudTrail's eventVersion), the next
-    // record's start marks this one's end: `,{"eventVersion"` cannot occur inside a string, and a slice that
-    // parses as one value cannot end anywhere but where the record's braces close. A wrong guess only fails
-    // to load; then scanning takes over for the rest of the array.
-    private (bool Loaded, int Length) LoadPredictedElement()
+    // An element of an array of records is loaded where it lies: the one validating pass also finds where it
+    // ends, so no scan goes ahead of it. An element cut off by the end of the window is loaded again once the
+    // window holds more; one that is not valid JSON is left to the scanner, which finds its extent and says why.
+    private (bool Loaded, int Length) LoadInPlace()
     {
-        var key = _elementKey!;
-        var searched = 1;
         while (true)
         {
-            var span = _input.Span;
-            var found = searched < span.Length ? span[searched..].IndexOf(key) : -1;
-            if (found >= 0)
+            switch (_record.TryLoadPrefix(_input.Memory, out var length))
             {
-                var at = searched + found;
-                var end = SeparatorBefore(span, at);
-                if (end > 0)
-                {
-                    if (_record.TryLoad(_input.Memory[..end], out _))
-                        return (true, end);
-                    _predictEnds = false;
+                case JsonPrefixLoad.Loaded:
+                    return (true, length);
+                case JsonPrefixLoad.Invalid:
                     return (false, 0);
-                }
-
-                searched = at + 1;
-                continue;
             }
 
-            searched = Math.Max(searched, span.Length - key.Length + 1);
-            if (span.Length >= Math.Min(_maxRecordBytes, PredictionReach))
-            {
-                // Records this far apart, or not all starting alike: scanning is the better way for this array.
-                _predictEnds = false;
-                return (false, 0);
-            }
-
-            if (!_input.Fill())
+            if (_input.Length >= _maxRecordBytes || !_input.Fill())
                 return (false, 0);
         }
-    }
-
-    // The offset of the comma before `{` + whitespace before the key found at <paramref name="key"/>, or -1.
-    private static int SeparatorBefore(ReadOnlySpan<byte> span, int key)
-    {
-        var brace = span[..key].LastIndexOfAnyExcept(Whitespace);
-        if (brace <= 0 || span[brace] != (byte)'{')
-            return -1;
-        var comma = span[..brace].LastIndexOfAnyExcept(Whitespace);
-        return comma > 0 && span[comma] == (byte)',' ? comma : -1;
-    }
-
-    // The first property name of an object, quotes included, when it has no escapes.
-    private static byte[]? FirstKey(ReadOnlySpan<byte> value)
-    {
-        if (value.IsEmpty || value[0] != (byte)'{')
-            return null;
-        var start = value[1..].IndexOfAnyExcept(Whitespace) + 1;
-        if (start <= 0 || value[start] != (byte)'"')
-            return null;
-        var close = value[(start + 1)..].IndexOfAny((byte)'"', (byte)'\\');
-        if (close <= 0 || value[start + 1 + close] != (byte)'"')
-            return null;
-        return value.Slice(start, close + 2).ToArray();
     }
 
     private bool Classify(bool topLevel, long record, SourceLocation location, int length)

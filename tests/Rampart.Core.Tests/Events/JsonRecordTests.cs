@@ -260,6 +260,38 @@ public sealed class JsonRecordTests
         }
     }
 
+    [Theory]
+    [InlineData("{\"a\":{\"b\":[1,2]},\"c\":\"x\"},{\"next\":1}]", JsonPrefixLoad.Loaded, 25)]
+    [InlineData("  \"text\" , 2", JsonPrefixLoad.Loaded, 8)]
+    [InlineData("{\"a\":{\"b\":[1,2", JsonPrefixLoad.Incomplete, 0)]
+    [InlineData("{\"a\":12", JsonPrefixLoad.Incomplete, 0)]
+    [InlineData("123", JsonPrefixLoad.Incomplete, 0)]
+    [InlineData("{\"a\":tru", JsonPrefixLoad.Incomplete, 0)]
+    [InlineData("{\"a\" 1}", JsonPrefixLoad.Invalid, 0)]
+    [InlineData("]", JsonPrefixLoad.Invalid, 0)]
+    public void APrefixLoadFindsWhereTheValueEndsOrSaysWhyNot(string bytes, JsonPrefixLoad expected, int expectedLength)
+    {
+        var record = new JsonRecord();
+
+        var result = record.TryLoadPrefix(System.Text.Encoding.UTF8.GetBytes(bytes), out var length);
+
+        Assert.Equal(expected, result);
+        Assert.Equal(expectedLength, length);
+        Assert.Equal(expected == JsonPrefixLoad.Loaded, record.IsLoaded);
+    }
+
+    [Fact]
+    public void APrefixLoadedRecordAnswersLookups()
+    {
+        var record = new JsonRecord();
+        var bytes = "{\"eventName\":\"GetObject\",\"userIdentity\":{\"type\":\"Root\"}},{\"eventName\":\"Next\"}"u8.ToArray();
+
+        Assert.Equal(JsonPrefixLoad.Loaded, record.TryLoadPrefix(bytes, out var length));
+        Assert.Equal(bytes.AsSpan(0, length).ToArray(), record.Utf8Json.ToArray());
+        Assert.True(record.TryGetString("eventName"u8, out var name));
+        Assert.Equal("GetObject", name);
+    }
+
     private static List<string?> Texts(JsonLogEvent logEvent, string path)
     {
         var values = new List<FieldValue>();
