@@ -104,7 +104,7 @@ public sealed class HuntRunner
                 var (read, skipped) = HuntFile(files[index], index, options, context, work, output, correlations);
                 Interlocked.Add(ref events, read);
                 Interlocked.Add(ref filtered, skipped);
-                output.Complete(index);
+                output.Complete(index, work.Held);
                 var done = Interlocked.Add(ref bytesDone, sizes[index]);
                 var doneFiles = Interlocked.Increment(ref filesDone);
                 progress?.Report(new HuntProgress(done, totalBytes, doneFiles, files.Count));
@@ -181,7 +181,7 @@ public sealed class HuntRunner
             }
 
             if (external)
-                output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed });
+                output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed }, work.Held);
             foreach (var rule in work.Matches)
             {
                 if (correlations is not null && correlations.IsCorrelated(rule))
@@ -192,11 +192,12 @@ public sealed class HuntRunner
                         Observation = correlations.Observe(rule, logEvent, summary),
                         Silent = silent,
                         IsBorrowed = borrowed && !silent,
-                    });
+                    },
+                    work.Held);
                 }
                 else
                 {
-                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed });
+                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed }, work.Held);
                 }
             }
         }
@@ -317,5 +318,8 @@ public sealed class HuntRunner
     private sealed class FileWork
     {
         public List<SigmaRule> Matches { get; } = [];
+
+        /// <summary>Hits of the file being read that wait for the files before it.</summary>
+        public List<DetectionHit> Held { get; } = [];
     }
 }

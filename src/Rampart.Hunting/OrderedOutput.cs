@@ -5,9 +5,11 @@ using Rampart.Hunting.Output;
 namespace Rampart.Hunting;
 
 /// <summary>
-/// Hands hits to the writer in file order, whichever thread finds them first. The file at the head of
-/// the order writes its hits as they are found, so they die young; a file further on holds its hits
-/// until every file before it is done, and they are written the moment it reaches the head.
+/// Hands hits to the writer in file order, whichever thread finds them first. The thread of the file at the
+/// head of the order writes its hits as they are found, without a lock: no other thread writes until that file
+/// is complete. A file further on keeps its hits in its thread's own list until it reaches the head (its thread
+/// then writes them first) or is complete (they are then written when it reaches the head). Only completing a
+/// file takes the lock.
 /// </summary>
 internal sealed class OrderedOutput
 {
@@ -43,35 +45,47 @@ internal sealed class OrderedOutput
         }
     }
 
-    /// <summary>A hit of file <paramref name="index"/>, in the file's record order.</summary>
-    public void Add(int index, DetectionHit hit)
+    /// <summary>
+    /// A hit of file <paramref name="index"/>, in the file's record order, from the thread reading that file;
+    /// <paramref name="held"/> is that thread's list for the file's hits that cannot be written yet.
+    /// </summary>
+    public void Add(int index, DetectionHit hit, List<DetectionHit> held)
     {
-        lock (_gate)
+        // A hit written now may borrow the reader's buffer; one held for later keeps its own copy.
+        if (Volatile.Read(ref _next) == index)
         {
-            // A hit written now may borrow the reader's buffer; one held for later keeps its own copy.
-            if (index == _next)
-                Write(hit);
-            else
-                (_held[index] ??= []).Add(hit.Detach());
+            WriteAll(held);
+            Write(hit);
+        }
+        else
+        {
+            held.Add(hit.Detach());
         }
     }
 
-    /// <summary>File <paramref name="index"/> has no more hits.</summary>
-    public void Complete(int index)
+    /// <summary>File <paramref name="index"/> has no more hits; <paramref name="held"/> (emptied) holds those not yet written.</summary>
+    public void Complete(int index, List<DetectionHit> held)
     {
         lock (_gate)
         {
+            if (index == _next)
+                WriteAll(held);
+            else if (held.Count > 0)
+                _held[index] = [.. held];
+            held.Clear();
             _done[index] = true;
+
+            // Files already complete are written as they reach the head; one still being read writes its own.
             while (_next < _done.Length && _done[_next])
             {
-                _next++;
-                if (_next < _held.Length && _held[_next] is { } held)
+                var next = _next + 1;
+                if (next < _held.Length && _done[next] && _held[next] is { } published)
                 {
-                    foreach (var hit in held)
-                        Write(hit);
-                    _held[_next] = null;
+                    WriteAll(published);
+                    _held[next] = null;
                 }
 
+                Volatile.Write(ref _next, next);
                 Monitor.PulseAll(_gate);
             }
         }
@@ -99,6 +113,13 @@ internal sealed class OrderedOutput
             _correlations!.Add(observation, _fired);
             WriteFired();
         }
+    }
+
+    private void WriteAll(List<DetectionHit> hits)
+    {
+        foreach (var hit in hits)
+            Write(hit);
+        hits.Clear();
     }
 
     private void WriteFired()

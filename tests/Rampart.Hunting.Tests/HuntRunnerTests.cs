@@ -37,6 +37,30 @@ public sealed class HuntRunnerTests : IDisposable
     }
 
     [Fact]
+    public void FilesOfUnevenSizesKeepTheirOrderUnderManyThreads()
+    {
+        // Small and large files interleaved, so that threads take turns at the head of the order.
+        var random = new Random(7);
+        for (var file = 0; file < 40; file++)
+        {
+            var count = random.Next(0, 3) == 0 ? 200 : random.Next(1, 6);
+            var events = Enumerable.Range(0, count)
+                .Select(i => Event(i % 3 == 0 ? "StopLogging" : "DescribeTrails", $"2026-03-01T11:{file:00}:{i % 60:00}Z", id: $"evt-{file:00}-{i:000}"))
+                .ToArray();
+            _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", $"20260301T11{file:00}Z_{file:x16}"), RecordsFile(events));
+        }
+
+        var single = Hunt(threads: 1);
+        for (var round = 0; round < 3; round++)
+        {
+            var parallel = Hunt(threads: 4);
+            Assert.Equal(single.Hits.Select(hit => hit.EventText), parallel.Hits.Select(hit => hit.EventText));
+        }
+
+        Assert.Equal(single.Hits.Select(hit => hit.Summary.EventId).Order(StringComparer.Ordinal), single.Hits.Select(hit => hit.Summary.EventId));
+    }
+
+    [Fact]
     public void TimeAccountAndRegionFiltersKeepOnlyTheWantedEvents()
     {
         _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", "a"), RecordsFile(
