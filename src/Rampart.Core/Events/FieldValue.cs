@@ -2,13 +2,30 @@ using System.Globalization;
 
 namespace Rampart.Core.Events;
 
-/// <summary>One value found at a field path of an event. Arrays are flattened into their elements.</summary>
+/// <summary>
+/// One value found at a field path of an event. Arrays are flattened into their elements. A string read from a JSON
+/// record is decoded only when its <see cref="Text"/> is first asked for, so a test that can decide on the bytes
+/// (<see cref="TryGetAsciiUtf8"/>) costs no decoding; like the event, such a value is valid until its reader moves on.
+/// </summary>
 public readonly record struct FieldValue
 {
+    private readonly string? _text;
+    private readonly JsonRecord? _record;
+    private readonly int _slot;
+    private readonly int _generation;
+
     private FieldValue(FieldValueKind kind, string? text)
     {
         Kind = kind;
-        Text = text;
+        _text = text;
+    }
+
+    private FieldValue(JsonRecord record, int slot)
+    {
+        Kind = FieldValueKind.String;
+        _record = record;
+        _slot = slot;
+        _generation = record.Generation;
     }
 
     /// <summary>An explicit null.</summary>
@@ -18,7 +35,12 @@ public readonly record struct FieldValue
     public FieldValueKind Kind { get; }
 
     /// <summary>The value as text: the string, the number as written, <c>true</c>/<c>false</c>, or an object's JSON; null for <see cref="FieldValueKind.Null"/>.</summary>
-    public string? Text { get; }
+    /// <exception cref="InvalidOperationException">The value was read from a record its reader has moved on from.</exception>
+    public string? Text => _record is null ? _text : Record.SlotText(_slot);
+
+    private JsonRecord Record => _record!.Generation == _generation
+        ? _record
+        : throw new InvalidOperationException("This value was read from a record the reader has moved on from; keep Detach() of values you need later.");
 
     /// <summary>Whether this is an explicit null.</summary>
     public bool IsNull => Kind == FieldValueKind.Null;
@@ -34,6 +56,30 @@ public readonly record struct FieldValue
 
     /// <summary>An object, kept as JSON text.</summary>
     public static FieldValue FromObject(string json) => new(FieldValueKind.Object, json);
+
+    /// <summary>A string of a JSON record, decoded when first asked for.</summary>
+    internal static FieldValue FromSlot(JsonRecord record, int slot) => new(record, slot);
+
+    /// <summary>
+    /// The string's UTF-8 bytes, when it is a string read from a JSON record that holds only ASCII characters and no
+    /// escapes: then its text is exactly these bytes, one character each.
+    /// </summary>
+    public bool TryGetAsciiUtf8(out ReadOnlySpan<byte> ascii)
+    {
+        if (_record is not null && Record.TryGetAsciiBytes(_slot, out ascii))
+            return true;
+        ascii = default;
+        return false;
+    }
+
+    /// <summary>This value, holding its own text: valid after its event's reader moves on.</summary>
+    public FieldValue Detach() => _record is null ? this : new(Kind, Text);
+
+    /// <summary>Values are equal when their kinds and texts are.</summary>
+    public bool Equals(FieldValue other) => Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Text is { } text ? StringComparer.Ordinal.GetHashCode(text) : 0);
 
     /// <summary>Reads the value as a number: numbers, and strings that hold one (flow logs and Route 53 write ports as strings).</summary>
     public bool TryGetNumber(out double number)

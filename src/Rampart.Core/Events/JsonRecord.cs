@@ -295,6 +295,23 @@ public sealed class JsonRecord
             return TextOf(slot);
     }
 
+    /// <summary>The text of a string value a <see cref="FieldValue"/> stands for, decoded once.</summary>
+    internal string SlotText(int slot) => SharedTextOf(slot);
+
+    /// <summary>The bytes of a string value between its quotes, when it holds only ASCII and no escapes.</summary>
+    internal bool TryGetAsciiBytes(int slot, out ReadOnlySpan<byte> ascii)
+    {
+        var value = _json.Span.Slice(_slots[slot].ValueStart + 1, _slots[slot].ValueLength - 2);
+        if (value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && !value.Contains((byte)'\\'))
+        {
+            ascii = value;
+            return true;
+        }
+
+        ascii = default;
+        return false;
+    }
+
     private string TextOf(int slot)
     {
         ref var text = ref _texts[slot];
@@ -309,7 +326,7 @@ public sealed class JsonRecord
 
     private FieldValue ValueOf(int slot) => KindOf(slot) switch
     {
-        JsonValueKind.String => FieldValue.FromString(TextOf(slot)),
+        JsonValueKind.String => FieldValue.FromSlot(this, slot),
         JsonValueKind.Number => FieldValue.FromNumber(TextOf(slot)),
         JsonValueKind.Object => FieldValue.FromObject(TextOf(slot)),
         JsonValueKind.True => FieldValue.FromBoolean(true),

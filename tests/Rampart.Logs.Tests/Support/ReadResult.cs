@@ -39,11 +39,12 @@ internal sealed class ReadResult
             {
                 var found = new List<FieldValue>();
                 logEvent.CollectValues(FieldPath.Parse(field), found);
-                values[field] = found;
+                values[field] = [.. found.Select(value => value.Detach())];
             }
 
             var all = new List<FieldValue>();
             logEvent.CollectAllValues(all);
+            all = [.. all.Select(value => value.Detach())];
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer))
                 logEvent.WriteTo(writer);

@@ -11,7 +11,13 @@ internal abstract class PerValueTest(TextNormalization normalization) : ValueTes
     {
         foreach (ref readonly var value in values)
         {
-            if (!value.IsNull && TestValue(value, ValueText.Of(value, Normalization, scratch)))
+            if (value.IsNull)
+                continue;
+
+            // Strings still in the reader's buffer are often turned down on their bytes, without being decoded.
+            if (DecidesOnAscii && value.TryGetAsciiUtf8(out var ascii) && RejectsAscii(Normalize(ascii)))
+                continue;
+            if (TestValue(value, ValueText.Of(value, Normalization, scratch)))
                 return true;
         }
 
@@ -19,4 +25,16 @@ internal abstract class PerValueTest(TextNormalization normalization) : ValueTes
     }
 
     protected abstract bool TestValue(in FieldValue value, ReadOnlySpan<char> text);
+
+    /// <summary>Whether <see cref="RejectsAscii"/> can turn values down; false skips looking at their bytes.</summary>
+    protected virtual bool DecidesOnAscii => false;
+
+    /// <summary>
+    /// Whether a string value whose text is exactly <paramref name="ascii"/> (ASCII, normalised) certainly fails the
+    /// test; false when it may pass, and <see cref="TestValue"/> then decides on the decoded text.
+    /// </summary>
+    protected virtual bool RejectsAscii(ReadOnlySpan<byte> ascii) => false;
+
+    private ReadOnlySpan<byte> Normalize(ReadOnlySpan<byte> ascii) =>
+        Normalization == TextNormalization.TrimTrailingDot && ascii.Length > 1 && ascii[^1] == (byte)'.' ? ascii[..^1] : ascii;
 }

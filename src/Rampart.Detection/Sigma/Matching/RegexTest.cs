@@ -21,6 +21,11 @@ internal sealed class RegexTest(Regex regex, RequiredLiteral? requiredLiteral, T
     /// <summary>How many evaluations ran out of time.</summary>
     public int Timeouts => Volatile.Read(ref _timeouts);
 
+    protected override bool DecidesOnAscii => RequiredLiteral is not null;
+
+    protected override bool RejectsAscii(ReadOnlySpan<byte> ascii) =>
+        !AsciiText.Contains(ascii, RequiredLiteral!.Ascii, RequiredLiteral.Comparison == StringComparison.OrdinalIgnoreCase);
+
     protected override bool TestValue(in FieldValue value, ReadOnlySpan<char> text)
     {
         if (RequiredLiteral is { } literal && !literal.IsIn(text))

@@ -25,7 +25,11 @@ internal sealed class RequiredLiteral
     {
         Text = text;
         Comparison = comparison;
+        Ascii = System.Text.Encoding.ASCII.GetBytes(text);
     }
+
+    /// <summary>The characters as bytes; they are all ASCII.</summary>
+    public byte[] Ascii { get; }
 
     /// <summary>The characters every match contains.</summary>
     public string Text { get; }
