@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Rampart.Core;
 using Rampart.Core.Events;
 using Rampart.Detection.Sigma;
@@ -27,7 +28,7 @@ namespace Rampart.Detection.Correlation;
 /// Memory is bounded by the open groups and the matches inside their windows, not by the input's size.
 /// </para>
 /// </remarks>
-public sealed class CorrelationEngine
+public sealed partial class CorrelationEngine
 {
     private const int MaxEventIds = 100;
     private const int SweepEvery = 4096;
@@ -105,7 +106,7 @@ public sealed class CorrelationEngine
             values[i] = scratch.FirstOrDefault(value => !value.IsNull).Text;
         }
 
-        return new CorrelationObservation(rule, summary.Time, summary, values);
+        return new CorrelationObservation(rule, summary.Time, summary, StreamOf(logEvent.Origin.Path, summary), values);
     }
 
     /// <summary>Adds one match, in input order; correlations that fire are appended to <paramref name="matches"/>, chained ones after those they build on.</summary>
@@ -124,7 +125,7 @@ public sealed class CorrelationEngine
             foreach (var (state, source) in consumers)
             {
                 var (group, value) = state.Fields[source]!.Select(state, source, observation.Values);
-                state.Add(new Entry(time, source, observation.Summary, observation.Rule.Id, group, value), matches);
+                state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, value), matches);
             }
         }
 
@@ -172,7 +173,7 @@ public sealed class CorrelationEngine
 
             var group = parent.Rule.GroupBy.Select(Lookup).ToArray();
             var value = parent.Rule.Condition?.Field is { } field ? Lookup(field) : null;
-            parent.Add(new Entry(match.WindowEnd, source, match.Last, match.Correlation.Id, group, value), matches);
+            parent.Add(new Entry(match.WindowEnd, source, match.Last, match.Stream, match.Correlation.Id, group, value), matches);
         }
     }
 
@@ -224,7 +225,29 @@ public sealed class CorrelationEngine
         }
     }
 
-    private sealed record Entry(DateTimeOffset Time, int Source, EventSummary Summary, string RuleId, string?[] Group, string? Value);
+    // The S3 layout delivers each log (an account's trail in a region, one flow log, one query log configuration)
+    // under dated folders, in files named with the time they cover after a fixed prefix: that folder and prefix
+    // name a stream whose files sort in time order. A file outside that layout is a stream of its own.
+    private static string StreamOf(string? path, EventSummary summary)
+    {
+        if (string.IsNullOrEmpty(path))
+            return summary.Account + "/" + summary.Region;
+        var name = Path.GetFileName(path);
+        var stamp = FileTimestamp().Match(name);
+        if (!stamp.Success)
+            return path;
+        var folder = Path.GetDirectoryName(path) ?? "";
+        var dated = DatedFolders().Match(folder);
+        return (dated.Success ? folder[..dated.Index] : folder) + "/" + name[..stamp.Index];
+    }
+
+    [GeneratedRegex(@"[/\\]\d{4}[/\\]\d{2}[/\\]\d{2}$")]
+    private static partial Regex DatedFolders();
+
+    [GeneratedRegex(@"\d{8}T\d{4}Z")]
+    private static partial Regex FileTimestamp();
+
+    private sealed record Entry(DateTimeOffset Time, int Source, EventSummary Summary, string Stream, string RuleId, string?[] Group, string? Value);
 
     private sealed class State(ResolvedCorrelation resolved, CorrelationEngine engine)
     {
@@ -236,7 +259,8 @@ public sealed class CorrelationEngine
 
         public Dictionary<string, List<Entry>> Groups { get; } = new(StringComparer.Ordinal);
 
-        private DateTimeOffset? _latest;
+        // The latest event time seen per stream: an account and region, whose logs arrive in time order.
+        private readonly Dictionary<string, DateTimeOffset> _latest = new(StringComparer.Ordinal);
 
         private bool FiresEarly => Rule.Type switch
         {
@@ -245,11 +269,10 @@ public sealed class CorrelationEngine
             _ => false,
         };
 
-        private DateTimeOffset? Watermark => _latest - engine._lateness;
-
         public void Add(Entry entry, List<CorrelationMatch> matches)
         {
-            if (Watermark is { } watermark && entry.Time < watermark)
+            var stream = entry.Stream;
+            if (_latest.TryGetValue(stream, out var latest) && entry.Time < latest - engine._lateness)
             {
                 engine.LateMatches++;
                 return;
@@ -260,8 +283,8 @@ public sealed class CorrelationEngine
                 Groups[key] = entries = [];
             var at = entries.FindLastIndex(existing => existing.Time <= entry.Time) + 1;
             entries.Insert(at, entry);
-            if (_latest is not { } latest || entry.Time > latest)
-                _latest = entry.Time;
+            if (entry.Time > latest)
+                _latest[stream] = entry.Time;
 
             if (FiresEarly)
             {
@@ -281,20 +304,19 @@ public sealed class CorrelationEngine
             }
         }
 
-        public void Sweep(List<CorrelationMatch> matches)
-        {
-            if (Watermark is not { } watermark)
-                return;
-            Close(watermark, matches);
-        }
+        // A group is judged against the watermark of the stream its newest match came from: inputs hold many streams
+        // (accounts, regions) one after another, each in time order, so one stream's progress says nothing of another's.
+        public void Sweep(List<CorrelationMatch> matches) =>
+            Close(entries => _latest[entries[^1].Stream] - engine._lateness, matches);
 
-        public void CloseAll(List<CorrelationMatch> matches) => Close(DateTimeOffset.MaxValue, matches);
+        public void CloseAll(List<CorrelationMatch> matches) => Close(_ => DateTimeOffset.MaxValue, matches);
 
-        private void Close(DateTimeOffset limit, List<CorrelationMatch> matches)
+        private void Close(Func<List<Entry>, DateTimeOffset> limitOf, List<CorrelationMatch> matches)
         {
             var emptied = new List<string>();
             foreach (var (key, entries) in Groups.OrderBy(pair => pair.Value[0].Time).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList())
             {
+                var limit = limitOf(entries);
                 if (FiresEarly)
                 {
                     // Nothing older than a timespan before the watermark can join a window with a match yet to come.
@@ -345,6 +367,7 @@ public sealed class CorrelationEngine
                 RuleIds = [.. window.Select(entry => entry.RuleId).Distinct(StringComparer.Ordinal)],
                 EventIds = [.. window.Select(entry => entry.Summary.EventId).OfType<string>().Take(MaxEventIds)],
                 Last = window[^1].Summary,
+                Stream = window[^1].Stream,
             };
         }
 

@@ -32,4 +32,7 @@ public sealed record CorrelationMatch
 
     /// <summary>The summary of the last event of the window.</summary>
     public required EventSummary Last { get; init; }
+
+    /// <summary>The stream of the last event of the window (<see cref="CorrelationObservation.Stream"/>).</summary>
+    public required string Stream { get; init; }
 }

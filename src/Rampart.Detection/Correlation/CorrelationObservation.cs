@@ -10,11 +10,12 @@ namespace Rampart.Detection.Correlation;
 /// </summary>
 public sealed class CorrelationObservation
 {
-    internal CorrelationObservation(SigmaRule rule, DateTimeOffset? time, EventSummary summary, string?[] values)
+    internal CorrelationObservation(SigmaRule rule, DateTimeOffset? time, EventSummary summary, string stream, string?[] values)
     {
         Rule = rule;
         Time = time;
         Summary = summary;
+        Stream = stream;
         Values = values;
     }
 
@@ -26,6 +27,13 @@ public sealed class CorrelationObservation
 
     /// <summary>The event's summary.</summary>
     public EventSummary Summary { get; }
+
+    /// <summary>
+    /// The stream the event came in, whose records arrive in time order: in the S3 layout one log's files (its
+    /// folder above the <c>YYYY/MM/DD</c> folders and the file name before its timestamp); else the file; for an
+    /// event without a file, its account and region.
+    /// </summary>
+    public string Stream { get; }
 
     internal string?[] Values { get; }
 }

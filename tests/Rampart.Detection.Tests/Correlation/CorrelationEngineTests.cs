@@ -235,6 +235,42 @@ public sealed class CorrelationEngineTests
     }
 
     [Fact]
+    public void EachAccountAndRegionKeepsItsOwnWatermark()
+    {
+        // Logs come account by account: the second account's morning follows the first account's afternoon.
+        var rules = Load(FailedLogin, BruteForce("gte: 3"));
+        var engine = new CorrelationEngine(rules, TimeSpan.FromMinutes(1));
+
+        var matches = Feed(rules, engine, [
+            Login("ann", "Failure", "15:00", account: "111111111111"), Login("ann", "Failure", "15:01", account: "111111111111"), Login("ann", "Failure", "15:02", account: "111111111111"),
+            Login("ben", "Failure", "09:00", account: "222222222222"), Login("ben", "Failure", "09:01", account: "222222222222"), Login("ben", "Failure", "09:02", account: "222222222222"),
+        ]);
+
+        Assert.Equal(["ann", "ben"], matches.Select(match => match.Group.Single().Value));
+        Assert.Equal(0, engine.LateMatches);
+    }
+
+    [Fact]
+    public void StreamsFollowTheS3LayoutOfTheFilesTheEventsCameFrom()
+    {
+        var rules = Load(FailedLogin, BruteForce("gte: 2"));
+        const string East = "AWSLogs/1/CloudTrail/us-east-1/2026/11/29/1_CloudTrail_us-east-1_20261129T1500Z_a.json.gz";
+        const string West = "AWSLogs/1/CloudTrail/eu-west-1/2026/11/29/1_CloudTrail_eu-west-1_20261129T0900Z_b.json.gz";
+        const string EastEarlier = "AWSLogs/1/CloudTrail/us-east-1/2026/11/29/1_CloudTrail_us-east-1_20261129T0900Z_c.json.gz";
+
+        // The same account's other region is its own stream; the same region's earlier file is not.
+        var engine = new CorrelationEngine(rules, TimeSpan.FromMinutes(1));
+        var matches = Feed(rules, engine, [
+            Login("cat", "Failure", "15:00", origin: East), Login("cat", "Failure", "15:01", origin: East),
+            Login("dan", "Failure", "09:00", origin: West), Login("dan", "Failure", "09:01", origin: West),
+            Login("eve", "Failure", "09:00", origin: EastEarlier), Login("eve", "Failure", "09:01", origin: EastEarlier),
+        ]);
+
+        Assert.Equal(["cat", "dan"], matches.Select(match => match.Group.Single().Value));
+        Assert.Equal(2, engine.LateMatches);
+    }
+
+    [Fact]
     public void ReferencedRulesReportTheirOwnMatchesOnlyWhenACorrelationSaysGenerate()
     {
         var silent = Load(FailedLogin, AnyCall, BruteForce("gte: 3"));
@@ -368,22 +404,24 @@ public sealed class CorrelationEngineTests
     private static DateTimeOffset At(string time) =>
         DateTimeOffset.Parse("2026-11-29T" + (time.Length == 5 ? time + ":00" : time) + "Z", CultureInfo.InvariantCulture);
 
-    private static LogEvent Login(string user, string result, string time, string ip = "203.0.113.9", string loginFrom = "") => Event($$$"""
-        {"eventTime":"{{{At(time):yyyy-MM-ddTHH:mm:ssZ}}}","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","eventID":"{{{user}}}-{{{time}}}",
+    private static LogEvent Login(string user, string result, string time, string ip = "203.0.113.9", string loginFrom = "", string account = "123456789012", string? origin = null) => Event(origin, $$$"""
+        {"eventTime":"{{{At(time):yyyy-MM-ddTHH:mm:ssZ}}}","recipientAccountId":"{{{account}}}","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","eventID":"{{{user}}}-{{{time}}}",
          "sourceIPAddress":"{{{ip}}}","userIdentity":{"type":"IAMUser","userName":"{{{user}}}"},
          "responseElements":{"ConsoleLogin":"{{{result}}}"},"additionalEventData":{"LoginFrom":"{{{loginFrom}}}"}}
         """);
 
-    private static LogEvent Call(string name, string time, int bytes = 0) => Event($$$"""
+    private static LogEvent Call(string name, string time, int bytes = 0) => Event(null, $$$"""
         {"eventTime":"{{{At(time):yyyy-MM-ddTHH:mm:ssZ}}}","eventSource":"s3.amazonaws.com","eventName":"{{{name}}}","eventID":"{{{name}}}-{{{time}}}",
          "sourceIPAddress":"192.0.2.44","bytes":{{{bytes}}}}
         """);
 
-    private static LogEvent Event(string json) => JsonLogEvent.Parse(json, LogSourceTypes.CloudTrail, Summarize);
+    private static LogEvent Event(string? origin, string json) =>
+        JsonLogEvent.Parse(json, LogSourceTypes.CloudTrail, Summarize, origin is null ? default : new EventOrigin(origin, 1, 1));
 
     private static EventSummary Summarize(JsonLogEvent logEvent) => new()
     {
         Time = logEvent.TryGetText("eventTime"u8, out var time) ? DateTimeOffset.Parse(time, CultureInfo.InvariantCulture) : null,
         EventId = logEvent.TryGetText("eventID"u8, out var id) ? id : null,
+        Account = logEvent.TryGetText("recipientAccountId"u8, out var account) ? account : null,
     };
 }
