@@ -114,7 +114,8 @@ internal static class ThroughputCommand
         else
         {
             var diagnostics = new DiagnosticBag();
-            var rules = SigmaRuleSet.Load([Option(args, "--rules")!], SigmaOptions.Default, diagnostics);
+            // Several rule folders are joined with the path separator (':' on Linux).
+            var rules = SigmaRuleSet.Load(Option(args, "--rules")!.Split(Path.PathSeparator), SigmaOptions.Default, diagnostics);
             var writer = new CountingHitWriter();
             var stopwatch = Stopwatch.StartNew();
             var summary = new HuntRunner(rules).Run(new HuntOptions { Inputs = [.. files], Threads = threads }, writer, diagnostics);
