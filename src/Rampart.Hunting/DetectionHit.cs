@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Rampart.Core.Events;
 using Rampart.Detection.Correlation;
+using Rampart.Detection.Intel;
 
 namespace Rampart.Hunting;
 
@@ -31,6 +33,9 @@ public sealed record DetectionHit(HitRule Rule, string SourceType, EventSummary 
 
     /// <summary>This hit, or a copy owning its event JSON when it is borrowed: what a writer that keeps hits keeps.</summary>
     public DetectionHit Detach() => IsBorrowed ? this with { EventJson = EventJson.ToArray(), IsBorrowed = false } : this;
+
+    /// <summary>The values the rule found on threat-intelligence lists, with each list's name and entry; empty for rules without lookups.</summary>
+    public ImmutableArray<IntelMatch> Intel { get; init; } = [];
 
     /// <summary>Whether the hit only feeds correlations and is not reported (a rule a correlation uses without <c>generate</c>).</summary>
     public bool Silent { get; init; }

@@ -191,13 +191,19 @@ public sealed class HuntRunner
                     {
                         Observation = correlations.Observe(rule, logEvent, summary),
                         Silent = silent,
+                        Intel = !silent && _rules.UsesIntel(rule) ? _rules.IntelMatches(rule, logEvent) : [],
                         IsBorrowed = borrowed && !silent,
                     },
                     work.Held);
                 }
                 else
                 {
-                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed }, work.Held);
+                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json())
+                    {
+                        IsBorrowed = borrowed,
+                        Intel = _rules.UsesIntel(rule) ? _rules.IntelMatches(rule, logEvent) : [],
+                    },
+                    work.Held);
                 }
             }
         }

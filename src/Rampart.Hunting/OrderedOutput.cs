@@ -125,7 +125,10 @@ internal sealed class OrderedOutput
     private void WriteFired()
     {
         foreach (var match in _fired)
-            Emit(_toHit(match));
+        {
+            if (_correlations!.Generates(match.Correlation))
+                Emit(_toHit(match));
+        }
         _fired.Clear();
     }
 

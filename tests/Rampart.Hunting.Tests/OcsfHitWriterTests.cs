@@ -51,6 +51,21 @@ public sealed class OcsfHitWriterTests
     }
 
     [SkippableFact]
+    public void ThreatIntelligenceMatchesBecomeValidEnrichments()
+    {
+        var schema = new OcsfSchema(Datasets.Require("ocsf"), "detection_finding");
+        var record = WriteOne(Hit with { Intel = [new Rampart.Detection.Intel.IntelMatch("threats", "203.0.113.0/24", "sourceIPAddress", "203.0.113.7")] });
+
+        Assert.Empty(schema.Problems(record, ["cloud"]));
+        // The enrichment object's definition is not in the dataset; its required name, value and data are checked here.
+        var enrichment = Assert.Single(record["enrichments"]!.AsArray())!.AsObject();
+        Assert.Equal("sourceIPAddress", enrichment["name"]!.GetValue<string>());
+        Assert.Equal("threats", enrichment["provider"]!.GetValue<string>());
+        Assert.Equal("203.0.113.7", enrichment["value"]!.GetValue<string>());
+        Assert.Equal("203.0.113.0/24", enrichment["data"]!["indicator"]!.GetValue<string>());
+    }
+
+    [SkippableFact]
     public void TheValidatorRejectsARecordMissingARequiredAttribute()
     {
         var schema = new OcsfSchema(Datasets.Require("ocsf"), "detection_finding");

@@ -38,6 +38,11 @@ internal static class DemoCommand
             if (manifest is null)
                 return ExitCodes.InputErrors;
 
+            // A threat feed that knows some of the attackers' addresses, as a team would subscribe to one.
+            var intel = Path.Combine(folder, "intel", "threats.txt");
+            Directory.CreateDirectory(Path.GetDirectoryName(intel)!);
+            File.WriteAllLines(intel, ["# Demo threat feed: addresses seen attacking other organisations.", .. manifest.Attacks.SelectMany(attack => attack.AttackerAddresses).Distinct(StringComparer.Ordinal)]);
+
             var rules = Path.Combine(AppContext.BaseDirectory, "content", "detections");
             context.Error.WriteLine($"Hunting it with {rules} …");
             context.Error.WriteLine();
@@ -55,7 +60,10 @@ internal static class DemoCommand
                     Accounts: [],
                     Regions: [],
                     FailOnHit: false,
-                    Quarantine: null),
+                    Quarantine: null)
+                {
+                    Intel = ["threats=" + intel],
+                },
                 context);
         }
         finally

@@ -34,10 +34,11 @@ internal static class HuntCommand
         var regions = new Option<string[]>("--region") { Description = "Only these regions.", AllowMultipleArgumentsPerToken = true };
         var failOnHit = new Option<bool>("--fail-on-hit") { Description = "Exit with 1 when anything is found." };
         var quarantine = new Option<string?>("--quarantine") { Description = "Write unreadable records verbatim to this JSON lines file." };
+        var intel = RulesCommand.IntelOption();
 
         var command = new Command("hunt", "Run Sigma rules over CloudTrail, VPC Flow, Route 53 Resolver logs and GuardDuty findings.")
         {
-            paths, rules, placeholders, output, outFile, format, threads, since, until, accounts, regions, failOnHit, quarantine,
+            paths, rules, placeholders, output, outFile, format, threads, since, until, accounts, regions, failOnHit, quarantine, intel,
         };
         command.SetAction(result =>
         {
@@ -54,7 +55,10 @@ internal static class HuntCommand
                 [.. result.GetValue(accounts) ?? []],
                 [.. result.GetValue(regions) ?? []],
                 result.GetValue(failOnHit),
-                result.GetValue(quarantine));
+                result.GetValue(quarantine))
+            {
+                Intel = [.. result.GetValue(intel) ?? []],
+            };
             return Run(request, context);
         });
         return command;
@@ -66,7 +70,7 @@ internal static class HuntCommand
         if (!TryBuildOptions(request, context, out var options))
             return ExitCodes.InputErrors;
 
-        var sigmaOptions = request.Placeholders is null ? SigmaOptions.Default : SigmaOptions.WithPlaceholderFile(request.Placeholders, printer);
+        var sigmaOptions = RulesCommand.LoadOptions(request.Placeholders, request.Intel, printer);
         var ruleSet = SigmaRuleSet.Load(request.Rules, sigmaOptions, printer);
         if (ruleSet.Rules.IsEmpty)
         {

@@ -17,4 +17,8 @@ internal sealed record HuntRequest(
     ImmutableArray<string> Accounts,
     ImmutableArray<string> Regions,
     bool FailOnHit,
-    string? Quarantine);
+    string? Quarantine)
+{
+    /// <summary>Threat-intelligence lists, as <c>[NAME=]PATH|URL</c>.</summary>
+    public ImmutableArray<string> Intel { get; init; } = [];
+}

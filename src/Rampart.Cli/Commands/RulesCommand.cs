@@ -14,19 +14,57 @@ internal static class RulesCommand
     {
         var paths = new Argument<string[]>("paths") { Description = "Sigma rule files or directories.", Arity = ArgumentArity.OneOrMore };
         var placeholders = new Option<string?>("--placeholders") { Description = "YAML file with values for %placeholder% expansions." };
-        var validate = new Command("validate", "Check Sigma rules and report every problem; exits 2 on errors, 1 on warnings only.") { paths, placeholders };
-        validate.SetAction(result => Validate(result.GetValue(paths)!, result.GetValue(placeholders), context));
+        var intel = IntelOption();
+        var validate = new Command("validate", "Check Sigma rules and report every problem; exits 2 on errors, 1 on warnings only.") { paths, placeholders, intel };
+        validate.SetAction(result => Validate(result.GetValue(paths)!, result.GetValue(placeholders), result.GetValue(intel) ?? [], context));
         var testPaths = new Argument<string[]>("paths") { Description = "Sigma rule files or directories.", Arity = ArgumentArity.OneOrMore };
         var testPlaceholders = new Option<string?>("--placeholders") { Description = "YAML file with values for %placeholder% expansions." };
-        var test = new Command("test", "Run the examples beside each rule (name.match.* must be detected, name.nomatch.* must not); exits 1 on failures, 2 on rule errors.") { testPaths, testPlaceholders };
-        test.SetAction(result => Test(result.GetValue(testPaths)!, result.GetValue(testPlaceholders), context));
+        var testIntel = IntelOption();
+        var test = new Command("test", "Run the examples beside each rule (name.match.* must be detected, name.nomatch.* must not); exits 1 on failures, 2 on rule errors.") { testPaths, testPlaceholders, testIntel };
+        test.SetAction(result => Test(result.GetValue(testPaths)!, result.GetValue(testPlaceholders), result.GetValue(testIntel) ?? [], context));
         return new Command("rules", "Work with detection rules.") { validate, test };
     }
 
-    internal static int Validate(IReadOnlyList<string> paths, string? placeholders, CliContext context)
+    /// <summary>The <c>--intel [NAME=]PATH|URL</c> option, shared by the commands that load rules.</summary>
+    internal static Option<string[]> IntelOption() => new("--intel")
+    {
+        Description = "Threat-intelligence list for rules' 'intel' lookups: [NAME=]PATH|URL (text, CSV or STIX 2.1); repeat it, sources of one NAME merge.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Sigma options with the placeholders file and intelligence lists given.</summary>
+    internal static SigmaOptions LoadOptions(string? placeholders, IReadOnlyList<string> intel, DiagnosticPrinter printer)
+    {
+        var options = placeholders is null ? SigmaOptions.Default : SigmaOptions.WithPlaceholderFile(placeholders, printer);
+        return IntelSources.AddTo(options, intel, printer);
+    }
+
+    /// <summary>
+    /// The example lists kept beside rules, <c>LIST.intel.txt|csv|json</c>, as <c>LIST=PATH</c>; a list named with
+    /// <c>--intel</c> takes the place of the example of that name.
+    /// </summary>
+    internal static IEnumerable<string> ExampleIntelLists(IReadOnlyList<string> paths, IReadOnlyList<string> intel)
+    {
+        var given = new HashSet<string>(intel.Select(spec => IntelSources.Parse(spec).Name), StringComparer.OrdinalIgnoreCase);
+        foreach (var path in paths)
+        {
+            var files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*.intel.*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                : Enumerable.Empty<string>();
+            foreach (var file in files)
+            {
+                var name = Path.GetFileName(file);
+                var list = name[..name.IndexOf(".intel.", StringComparison.Ordinal)];
+                if (list.Length > 0 && !given.Contains(list) && Path.GetExtension(file) is ".txt" or ".csv" or ".json")
+                    yield return list + "=" + file;
+            }
+        }
+    }
+
+    internal static int Validate(IReadOnlyList<string> paths, string? placeholders, IReadOnlyList<string> intel, CliContext context)
     {
         var printer = new DiagnosticPrinter(context.Error);
-        var options = placeholders is null ? SigmaOptions.Default : SigmaOptions.WithPlaceholderFile(placeholders, printer);
+        var options = LoadOptions(placeholders, intel, printer);
         var rules = SigmaRuleSet.Load(paths, options, printer);
         context.Out.WriteLine($"{rules.Rules.Length} rules compiled; {printer.Errors} errors, {printer.Warnings} warnings.");
         if (printer.Errors > 0)
@@ -34,10 +72,10 @@ internal static class RulesCommand
         return printer.Warnings > 0 ? ExitCodes.Warnings : ExitCodes.Success;
     }
 
-    internal static int Test(IReadOnlyList<string> paths, string? placeholders, CliContext context)
+    internal static int Test(IReadOnlyList<string> paths, string? placeholders, IReadOnlyList<string> intel, CliContext context)
     {
         var printer = new DiagnosticPrinter(context.Error);
-        var options = placeholders is null ? SigmaOptions.Default : SigmaOptions.WithPlaceholderFile(placeholders, printer);
+        var options = LoadOptions(placeholders, [.. ExampleIntelLists(paths, intel), .. intel], printer);
         var rules = SigmaRuleSet.Load(paths, options, printer);
         var ruleErrors = printer.Errors;
         var summary = RuleExampleTester.Run(rules, printer);

@@ -37,6 +37,7 @@ public sealed partial class CorrelationEngine
     private readonly Dictionary<object, List<(State Parent, int Source)>> _consumers = new(ReferenceEqualityComparer.Instance);
     private readonly List<State> _states = [];
     private readonly HashSet<SigmaRule> _generated = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SigmaCorrelation> _silentCorrelations = new(ReferenceEqualityComparer.Instance);
     private readonly TimeSpan _lateness;
     private int _sinceSweep;
 
@@ -67,6 +68,14 @@ public sealed partial class CorrelationEngine
 
         foreach (var correlation in rules.ResolvedCorrelations.Where(correlation => correlation.Rule.Generate))
             _generated.UnionWith(correlation.Sources.OfType<SigmaRule>());
+
+        // A correlation that others build on only feeds them, like a detection rule, unless one of them generates.
+        var used = rules.ResolvedCorrelations.SelectMany(c => c.Sources.OfType<ResolvedCorrelation>().Select(inner => (Inner: inner.Rule, c.Rule.Generate))).ToList();
+        foreach (var inner in used.Select(u => u.Inner).Distinct())
+        {
+            if (!used.Any(u => ReferenceEquals(u.Inner, inner) && u.Generate))
+                _silentCorrelations.Add(inner);
+        }
     }
 
     /// <summary>Whether there is anything to correlate.</summary>
@@ -89,6 +98,9 @@ public sealed partial class CorrelationEngine
     /// uses; for the others only when a correlation using them says <c>generate: true</c>, as the specification asks.
     /// </summary>
     public bool Generates(SigmaRule rule) => !IsCorrelated(rule) || _generated.Contains(rule);
+
+    /// <summary>Whether <paramref name="correlation"/> reports when it fires: unless other correlations use it and none of them says <c>generate: true</c>.</summary>
+    public bool Generates(SigmaCorrelation correlation) => !_silentCorrelations.Contains(Guard.NotNull(correlation));
 
     /// <summary>Takes what correlations need from an event <paramref name="rule"/> matched. Thread-safe.</summary>
     public CorrelationObservation Observe(SigmaRule rule, LogEvent logEvent, EventSummary summary)

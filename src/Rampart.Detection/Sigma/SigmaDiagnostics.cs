@@ -138,6 +138,9 @@ public static class SigmaDiagnostics
     /// <summary>Correlations refer to each other in a cycle. Error.</summary>
     public const string CorrelationCycle = "RULE043";
 
+    /// <summary>A rule looks values up in a threat-intelligence list that is not loaded. Info; the rule is skipped when none of the lists of the lookup is loaded.</summary>
+    public const string UnknownIntelList = "RULE044";
+
     /// <summary>Every modifier name, in the order messages list them.</summary>
     internal const string ModifierList =
         "contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, " +
@@ -268,6 +271,9 @@ public static class SigmaDiagnostics
 
     internal static Diagnostic InvalidPlaceholderFileError(SourceLocation at, string detail) =>
         Error(InvalidPlaceholderFile, at, detail);
+
+    internal static Diagnostic UnknownIntelListInfo(SourceLocation at, string name) =>
+        Info(UnknownIntelList, at, $"threat-intelligence list '{name}' is not loaded; the lookup finds nothing in it, and the rule is skipped when none of its lists is loaded (--intel {name}=PATH|URL).");
 
     internal static Diagnostic InvalidCidrError(SourceLocation at, string value) =>
         Error(InvalidCidr, at, $"'{value}' is not an IPv4 or IPv6 network such as 10.0.0.0/8 or 2001:db8::/32.");

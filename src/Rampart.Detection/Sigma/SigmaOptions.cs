@@ -41,6 +41,26 @@ public sealed record SigmaOptions
         ImmutableDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// The threat-intelligence lists rules may look values up in with the <c>intel</c> modifier (Rampart's
+    /// extension), by name, compared case-insensitively. A rule that names a list missing here is skipped with a
+    /// warning. Default: empty.
+    /// </summary>
+    public IReadOnlyDictionary<string, Intel.IntelList> IntelLists { get; init; } =
+        ImmutableDictionary<string, Intel.IntelList>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>These options with <paramref name="lists"/> added to <see cref="IntelLists"/> (a later list replaces one of the same name).</summary>
+    public SigmaOptions WithIntelLists(IEnumerable<Intel.IntelList> lists)
+    {
+        Guard.NotNull(lists);
+        var merged = ImmutableDictionary.CreateBuilder<string, Intel.IntelList>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in IntelLists)
+            merged[pair.Key] = pair.Value;
+        foreach (var list in lists)
+            merged[list.Name] = list;
+        return this with { IntelLists = merged.ToImmutable() };
+    }
+
+    /// <summary>
     /// How long one regular expression may run against one value before it counts as not matching.
     /// Default: <see cref="DefaultRegexTimeoutMilliseconds"/> ms; must be positive.
     /// </summary>
@@ -95,18 +115,22 @@ public sealed record SigmaOptions
     /// <summary>These options with placeholder names compared case-insensitively, whatever dictionary the caller gave.</summary>
     internal SigmaOptions WithCaseInsensitivePlaceholders()
     {
+        var options = this;
+        if (IntelLists is not ImmutableDictionary<string, Intel.IntelList> { KeyComparer: var comparer } || comparer != StringComparer.OrdinalIgnoreCase)
+            options = this with { IntelLists = IntelLists.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase) };
         if (Placeholders is ImmutableDictionary<string, ImmutableArray<string>> immutable && immutable.KeyComparer == StringComparer.OrdinalIgnoreCase)
-            return this;
+            return options;
         var copy = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in Placeholders)
             copy[pair.Key] = pair.Value;
-        return this with { Placeholders = copy.ToImmutable() };
+        return options with { Placeholders = copy.ToImmutable() };
     }
 
     /// <summary>Throws when a limit is out of its documented range; these are programmer errors.</summary>
     internal void Validate()
     {
         Guard.NotNull(Placeholders);
+        Guard.NotNull(IntelLists);
         if (RegexTimeout <= TimeSpan.Zero && RegexTimeout != System.Text.RegularExpressions.Regex.InfiniteMatchTimeout)
             throw new ArgumentOutOfRangeException(nameof(RegexTimeout), RegexTimeout, "The regex timeout must be positive.");
         Guard.InRange(MaxFileBytes, 1, int.MaxValue);

@@ -4,6 +4,7 @@ using Rampart.Core;
 using Rampart.Core.Diagnostics;
 using Rampart.Core.Events;
 using Rampart.Detection.Correlation;
+using Rampart.Detection.Intel;
 using Rampart.Detection.Sigma.Compilation;
 using Rampart.Detection.Sigma.Indexing;
 using Rampart.Detection.Sigma.Matching;
@@ -19,6 +20,7 @@ namespace Rampart.Detection.Sigma;
 public sealed class SigmaRuleSet
 {
     private readonly FrozenDictionary<string, SourceIndex> _indexes;
+    private readonly Dictionary<SigmaRule, IReadOnlyList<IntelProbe>> _intelProbes = new(ReferenceEqualityComparer.Instance);
 
     private SigmaRuleSet(List<CompiledRule> rules, ImmutableArray<ResolvedCorrelation> correlations)
     {
@@ -31,6 +33,8 @@ public sealed class SigmaRuleSet
             if (!bySource.TryGetValue(rule.Rule.SourceType, out var list))
                 bySource[rule.Rule.SourceType] = list = [];
             list.Add(rule);
+            if (rule.IntelProbes.Count > 0)
+                _intelProbes[rule.Rule] = rule.IntelProbes;
         }
 
         _indexes = bySource.ToFrozenDictionary(pair => pair.Key, pair => new SourceIndex(pair.Value), StringComparer.Ordinal);
@@ -125,6 +129,41 @@ public sealed class SigmaRuleSet
         var scratch = MatchScratch.Current;
         scratch.BeginEvent();
         index.Match(logEvent, scratch, matches);
+    }
+
+    /// <summary>Whether <paramref name="rule"/> looks values up in threat-intelligence lists.</summary>
+    public bool UsesIntel(SigmaRule rule) => _intelProbes.ContainsKey(Guard.NotNull(rule));
+
+    /// <summary>
+    /// The values of <paramref name="logEvent"/> that <paramref name="rule"/> found on threat-intelligence lists,
+    /// each with its list and entry; empty for rules without lookups. Meant for events the rule matched.
+    /// </summary>
+    public ImmutableArray<IntelMatch> IntelMatches(SigmaRule rule, LogEvent logEvent)
+    {
+        Guard.NotNull(rule);
+        Guard.NotNull(logEvent);
+        if (!_intelProbes.TryGetValue(rule, out var probes))
+            return [];
+        var found = ImmutableArray.CreateBuilder<IntelMatch>();
+        var values = new List<FieldValue>();
+        foreach (var probe in probes)
+        {
+            values.Clear();
+            logEvent.CollectValues(probe.Path, values);
+            foreach (var value in values)
+            {
+                if (value.Kind != FieldValueKind.String || value.Text is not { } text)
+                    continue;
+                if (probe.List.TryMatch(text, out var indicator))
+                {
+                    var match = new IntelMatch(probe.List.Name, indicator, probe.Field, text);
+                    if (!found.Contains(match))
+                        found.Add(match);
+                }
+            }
+        }
+
+        return found.ToImmutable();
     }
 
     /// <summary>Like <see cref="Match"/> but trying every rule of the source type: the reference for the index.</summary>

@@ -25,4 +25,8 @@ public sealed record InjectedAttack(
     string SourceType,
     string Actor,
     ImmutableArray<InjectedRecord> Records,
-    ImmutableArray<ExpectedRule> ExpectedRules);
+    ImmutableArray<ExpectedRule> ExpectedRules)
+{
+    /// <summary>The outside addresses the attack came from (CloudTrail source IPs, flow sources from the internet): what a threat feed would list.</summary>
+    public ImmutableArray<string> AttackerAddresses { get; init; } = [];
+}

@@ -9,7 +9,7 @@ public sealed class CsvHitWriter : IHitWriter
     private static readonly string[] Header =
     [
         "time", "rule_id", "rule_title", "level", "tags", "author", "source_type", "event_id", "event_name",
-        "account", "region", "actor", "source_ip", "file", "line", "record",
+        "account", "region", "actor", "source_ip", "file", "line", "record", "intel",
     ];
 
     private readonly CsvWriter _csv;
@@ -42,6 +42,7 @@ public sealed class CsvHitWriter : IHitWriter
         _csv.WriteField(hit.Origin.Path);
         _csv.WriteField(hit.Origin.Line);
         _csv.WriteField(hit.Origin.Record);
+        _csv.WriteField(string.Join(' ', hit.Intel.Select(match => match.List + ":" + match.Indicator)));
         _csv.NextRecord();
     }
 

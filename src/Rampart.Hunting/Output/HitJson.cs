@@ -55,6 +55,25 @@ internal static class HitJson
         json.WriteEndObject();
     }
 
+    /// <summary>Writes <c>"intel": [{list, indicator, field, value}…]</c> when the hit found values on lists; nothing otherwise.</summary>
+    public static void WriteIntel(Utf8JsonWriter json, System.Collections.Immutable.ImmutableArray<Rampart.Detection.Intel.IntelMatch> intel)
+    {
+        if (intel.IsEmpty)
+            return;
+        json.WriteStartArray("intel");
+        foreach (var match in intel)
+        {
+            json.WriteStartObject();
+            json.WriteString("list", match.List);
+            json.WriteString("indicator", match.Indicator);
+            json.WriteString("field", match.Field);
+            json.WriteString("value", match.Value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     public static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)

@@ -28,6 +28,7 @@ public sealed class JsonLinesHitWriter : IHitWriter
         HitJson.WriteOptional(json, "region", hit.Summary.Region);
         HitJson.WriteOptional(json, "actor", hit.Summary.Actor);
         HitJson.WriteOptional(json, "sourceIp", hit.Summary.SourceIp);
+        HitJson.WriteIntel(json, hit.Intel);
         if (hit.Correlation is { } correlation)
         {
             HitJson.WriteCorrelation(json, correlation);

@@ -117,6 +117,26 @@ public sealed class OcsfHitWriter : IHitWriter
             json.WriteEndArray();
         }
 
+        if (!hit.Intel.IsEmpty)
+        {
+            json.WriteStartArray("enrichments");
+            foreach (var match in hit.Intel)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", match.Field);
+                json.WriteString("value", match.Value);
+                json.WriteString("provider", match.List);
+                json.WriteString("type", "threat-intel");
+                json.WriteStartObject("data");
+                json.WriteString("list", match.List);
+                json.WriteString("indicator", match.Indicator);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteString("raw_data", hit.EventJson.Span);
 
         json.WriteStartObject("unmapped");

@@ -29,7 +29,7 @@ internal static class RuleCompiler
             return null;
         }
 
-        return new CompiledRule(rule with { SourceType = target.SourceType }, predicate);
+        return new CompiledRule(rule with { SourceType = target.SourceType }, predicate) { IntelProbes = [.. context.IntelProbes] };
     }
 
     private static SigmaLogSource? PeekLogSource(YamlMappingNode root)

@@ -1,6 +1,7 @@
 using Rampart.Core.Diagnostics;
 using Rampart.Detection.Sigma.Loading;
 using Rampart.Detection.Sigma.LogSources;
+using Rampart.Detection.Sigma.Matching;
 
 namespace Rampart.Detection.Sigma.Compilation;
 
@@ -12,6 +13,7 @@ internal sealed class RuleContext(YamlSource source, SigmaOptions options, List<
 {
     private readonly HashSet<string> _reportedFields = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reportedPlaceholders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _reportedIntelLists = new(StringComparer.OrdinalIgnoreCase);
 
     public YamlSource Source { get; } = source;
 
@@ -40,4 +42,9 @@ internal sealed class RuleContext(YamlSource source, SigmaOptions options, List<
     public bool FirstReportOfField(string field) => _reportedFields.Add(field);
 
     public bool FirstReportOfPlaceholder(string name) => _reportedPlaceholders.Add(name);
+
+    public bool FirstReportOfIntelList(string name) => _reportedIntelLists.Add(name);
+
+    /// <summary>The fields the rule looks up in threat-intelligence lists, to tell which indicator a hit matched.</summary>
+    public List<IntelProbe> IntelProbes { get; } = [];
 }

@@ -61,6 +61,14 @@ internal static class ItemCompiler
         var tests = CompileTests(values, chain, mapped.Normalization, isKeyword: false, context);
         if (tests is null)
             return null;
+        if (chain.Kind == ValueChainKind.Intel)
+        {
+            // A rule may name several lists; it runs with those loaded, and is skipped when none is.
+            if (tests.Value.IsEmpty)
+                context.Skipped = true;
+            foreach (var test in tests.Value)
+                context.IntelProbes.Add(new IntelProbe(FieldResolver.PathOf(mapped), field, ((IntelTest)test).List));
+        }
 
         // fieldref|neq negates each comparison, which needs both fields present; by De Morgan the
         // values' linking flips (different from every referenced field = AND of the negated tests).
@@ -210,6 +218,7 @@ internal static class ItemCompiler
             ValueChainKind.Compare => CompileCompare(value, chain, normalization, context),
             ValueChainKind.TimePart => CompileTimePart(value, chain, normalization, context),
             ValueChainKind.FieldReference => CompileReference(value, chain, normalization, context),
+            ValueChainKind.Intel => CompileIntel(value, normalization, context),
             _ => CompileText(value, chain, normalization, isKeyword, context),
         };
     }
@@ -391,6 +400,15 @@ internal static class ItemCompiler
         }
 
         return words.ToString();
+    }
+
+    private static List<ValueTest>? CompileIntel(RuleValue value, TextNormalization normalization, RuleContext context)
+    {
+        if (context.Options.IntelLists.TryGetValue(value.Text, out var list))
+            return [new IntelTest(list, normalization)];
+        if (context.FirstReportOfIntelList(value.Text))
+            context.Report(SigmaDiagnostics.UnknownIntelListInfo(context.Source.At(value.Node), value.Text));
+        return [];
     }
 
     private static List<ValueTest>? CompileCidr(RuleValue value, ValueChain chain, TextNormalization normalization, RuleContext context)

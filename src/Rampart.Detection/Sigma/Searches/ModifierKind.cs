@@ -1,6 +1,6 @@
 namespace Rampart.Detection.Sigma.Searches;
 
-/// <summary>Every value modifier of Sigma v2.1.</summary>
+/// <summary>Every value modifier of Sigma v2.1, and Rampart's <c>intel</c> extension.</summary>
 internal enum ModifierKind
 {
     Contains,
@@ -34,4 +34,7 @@ internal enum ModifierKind
     Cidr,
     Expand,
     FieldReference,
+
+    /// <summary>Rampart's extension: the value is on a threat-intelligence list.</summary>
+    Intel,
 }

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Rampart.Detection.Sigma.Searches;
 
-/// <summary>The modifier names a rule may write (case-insensitive), including pySigma's long regex flag names.</summary>
+/// <summary>The modifier names a rule may write (case-insensitive), including pySigma's long regex flag names and Rampart's <c>intel</c>.</summary>
 internal static class ModifierNames
 {
     private static readonly FrozenDictionary<string, ModifierKind> Kinds = new Dictionary<string, ModifierKind>(StringComparer.OrdinalIgnoreCase)
@@ -41,6 +41,7 @@ internal static class ModifierNames
         ["cidr"] = ModifierKind.Cidr,
         ["expand"] = ModifierKind.Expand,
         ["fieldref"] = ModifierKind.FieldReference,
+        ["intel"] = ModifierKind.Intel,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static bool TryGet(string name, out ModifierKind kind) => Kinds.TryGetValue(name, out kind);

@@ -90,6 +90,7 @@ internal sealed class ValueChain
         ValueChainKind.TimePart => "a time part",
         ValueChainKind.FieldReference => "a field reference",
         ValueChainKind.Exists => "an existence check",
+        ValueChainKind.Intel => "a threat-intelligence lookup",
         _ => "a string",
     };
 
@@ -112,6 +113,12 @@ internal sealed class ValueChain
                 if (count != 1)
                     return "must be used alone";
                 return SetKind(ValueChainKind.Exists, modifier, transforms);
+            case ModifierKind.Intel:
+                if (isKeyword)
+                    return "needs a field name; keywords cannot use it";
+                if (count != 1)
+                    return "must be used alone";
+                return SetKind(ValueChainKind.Intel, modifier, transforms);
             case ModifierKind.Contains or ModifierKind.StartsWith or ModifierKind.EndsWith:
                 return ApplyPosition(modifier, transforms);
             case ModifierKind.Cased:

@@ -23,4 +23,7 @@ internal enum ValueChainKind
 
     /// <summary><c>exists</c>.</summary>
     Exists,
+
+    /// <summary><c>intel</c> (Rampart's extension): values name threat-intelligence lists.</summary>
+    Intel,
 }

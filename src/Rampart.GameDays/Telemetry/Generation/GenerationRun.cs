@@ -184,7 +184,28 @@ internal sealed class GenerationRun
             scenario.SourceType,
             attack.Actor,
             [.. records],
-            [.. scenario.ExpectedRules]);
+            [.. scenario.ExpectedRules])
+        {
+            AttackerAddresses = [.. attack.Injections.Select(AttackerAddress).OfType<string>().Distinct(StringComparer.Ordinal)],
+        };
+    }
+
+    // The outside address an injected record comes from, when it has one: what a threat feed would list.
+    private static string? AttackerAddress(Injection injection)
+    {
+        var address = injection switch
+        {
+            CloudTrailInjection call => call.SourceIp,
+            FlowInjection flow when flow.Row.Ingress => IpAddresses.Format(flow.Row.Source),
+            _ => null,
+        };
+        return address is not null && System.Net.IPAddress.TryParse(address, out var ip) && !IsPrivate(ip) ? address : null;
+    }
+
+    private static bool IsPrivate(System.Net.IPAddress ip)
+    {
+        var bytes = ip.GetAddressBytes();
+        return bytes.Length == 4 && (bytes[0] == 10 || (bytes[0] == 172 && (bytes[1] & 0xF0) == 16) || (bytes[0] == 192 && bytes[1] == 168) || bytes[0] == 127);
     }
 
     private ImmutableArray<SourceTotals> Totals(List<FilePlan> plans, TelemetryFile[] files, long[] uncompressed)
