@@ -497,7 +497,9 @@ internal static class OrganizationBuilder
             {
                 case 0:
                     var instance = instances[i % instances.Length];
-                    workloads.Add(Role(random, seed, account, role, instance.InstanceId!, Persona.Workload, agents, region.NatIps, region.Index, ec2: true, Ec2Services, endpointShare: 0.3));
+                    // An instance reaches AWS through its one NAT address; only stolen credentials appear elsewhere.
+                    string[] natIp = [region.NatIps[i % region.NatIps.Length]];
+                    workloads.Add(Role(random, seed, account, role, instance.InstanceId!, Persona.Workload, agents, natIp, region.Index, ec2: true, Ec2Services, endpointShare: 0.3));
                     break;
                 case 1:
                     workloads.Add(Role(random, seed, account, role, app + "-handler", Persona.Workload, agents, region.NatIps, region.Index, ec2: false, LambdaServices));
