@@ -30,5 +30,14 @@ public sealed record HuntOptions
     /// <summary>How far behind the latest event time a match may arrive and still count in correlation windows.</summary>
     public TimeSpan Lateness { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The file that keeps <c>new_value</c> baselines between hunts: read before, written (atomically) after. Null keeps
+    /// baselines for this hunt only.
+    /// </summary>
+    public string? BaselineFile { get; init; }
+
+    /// <summary>Finds countries and network owners for baselines that learn them; null when no GeoIP database is configured.</summary>
+    public Rampart.Detection.Correlation.IAddressLocator? Locator { get; init; }
+
     internal bool FiltersEvents => Since is not null || Until is not null || !Accounts.IsEmpty || !Regions.IsEmpty;
 }

@@ -83,7 +83,9 @@ public sealed class HuntRunner
 
         var statistics = new LogReadStatistics();
         var context = new LogReadContext(diagnostics, quarantine, statistics);
-        var correlations = _rules.Correlations.IsEmpty ? null : new CorrelationEngine(_rules, options.Lateness);
+        var correlations = _rules.Correlations.IsEmpty ? null : new CorrelationEngine(_rules, options.Lateness, options.Locator);
+        if (correlations is not null && options.BaselineFile is { } baselineFile)
+            BaselineFiles.Load(correlations, baselineFile, diagnostics);
         var output = new OrderedOutput(files.Count, writer, correlations, match => ToHit(match));
         long events = 0, filtered = 0, bytesDone = 0;
         var filesDone = 0;
@@ -123,6 +125,8 @@ public sealed class HuntRunner
             workers[i].Join();
         cancellationToken.ThrowIfCancellationRequested();
         output.CompleteCorrelations();
+        if (correlations is not null && options.BaselineFile is { } stateFile)
+            BaselineFiles.Save(correlations, stateFile, diagnostics);
 
         var byRule = output.Counts
             .Select(pair => new RuleHitCount(pair.Key, pair.Value))

@@ -9,10 +9,11 @@ public sealed class DependencyTests
     public static TheoryData<string, string[]> Boundaries => new()
     {
         // Engines are pure: they know Core and the libraries of their own trade, never readers, stores or hosts.
-        { "Rampart.Detection", ["Rampart.Core", "YamlDotNet"] },
+        // Detection reads rules (YAML) and threat-intelligence lists (CSV among them).
+        { "Rampart.Detection", ["Rampart.Core", "YamlDotNet", "CsvHelper"] },
         { "Rampart.Logs", ["Rampart.Core"] },
         { "Rampart.GameDays", ["Rampart.Core"] },
-        { "Rampart.Hunting", ["Rampart.Core", "Rampart.Logs", "Rampart.Detection", "CsvHelper"] },
+        { "Rampart.Hunting", ["Rampart.Core", "Rampart.Logs", "Rampart.Detection", "CsvHelper", "MaxMind.Db"] },
     };
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using Rampart.Cli.Output;
+using Rampart.Core.Diagnostics;
+using Rampart.Detection.Correlation;
 using Rampart.Detection.Sigma;
 using Rampart.Hunting;
 using Rampart.Hunting.Output;
@@ -35,10 +37,12 @@ internal static class HuntCommand
         var failOnHit = new Option<bool>("--fail-on-hit") { Description = "Exit with 1 when anything is found." };
         var quarantine = new Option<string?>("--quarantine") { Description = "Write unreadable records verbatim to this JSON lines file." };
         var intel = RulesCommand.IntelOption();
+        var baseline = new Option<string?>("--baseline") { Description = "Keep new_value baselines in this file: read before the hunt, written after, so later hunts continue from it." };
+        var geoip = new Option<string[]>("--geoip") { Description = "MaxMind DB file (GeoLite2/GeoIP2 Country, City or ASN) for baselines of countries and network owners; repeat for several." };
 
         var command = new Command("hunt", "Run Sigma rules over CloudTrail, VPC Flow, Route 53 Resolver logs and GuardDuty findings.")
         {
-            paths, rules, placeholders, output, outFile, format, threads, since, until, accounts, regions, failOnHit, quarantine, intel,
+            paths, rules, placeholders, output, outFile, format, threads, since, until, accounts, regions, failOnHit, quarantine, intel, baseline, geoip,
         };
         command.SetAction(result =>
         {
@@ -58,6 +62,8 @@ internal static class HuntCommand
                 result.GetValue(quarantine))
             {
                 Intel = [.. result.GetValue(intel) ?? []],
+                Baseline = result.GetValue(baseline),
+                GeoIp = [.. result.GetValue(geoip) ?? []],
             };
             return Run(request, context);
         });
@@ -79,6 +85,15 @@ internal static class HuntCommand
         }
 
         var ruleErrors = printer.Errors;
+        if (!TryOpenGeoIp(request, printer, out var locator))
+            return ExitCodes.InputErrors;
+        using var geo = locator;
+        if (locator is null && ruleSet.Correlations.Any(c => c.Condition?.Transform is ValueTransform.Country or ValueTransform.Asn))
+        {
+            printer.Report(new Diagnostic(DiagnosticSeverity.Info, "BASE003", "rules learn countries or network owners but no GeoIP database is given (--geoip FILE.mmdb); they learn nothing.", new SourceLocation(request.Rules[0])));
+        }
+
+        options = options with { BaselineFile = request.Baseline, Locator = locator };
         using var quarantine = request.Quarantine is null ? null : new QuarantineFile(request.Quarantine);
         using var writer = CreateWriter(request, context);
         var runner = new HuntRunner(ruleSet);
@@ -185,6 +200,23 @@ internal static class HuntCommand
             Read = new LogReadOptions { Format = request.Format },
         };
         return true;
+    }
+
+    private static bool TryOpenGeoIp(HuntRequest request, DiagnosticPrinter printer, out GeoIpLocator? locator)
+    {
+        locator = null;
+        if (request.GeoIp.IsEmpty)
+            return true;
+        try
+        {
+            locator = new GeoIpLocator(request.GeoIp);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or MaxMind.Db.InvalidDatabaseException)
+        {
+            printer.Report(new Diagnostic(DiagnosticSeverity.Error, "BASE004", "a GeoIP database cannot be opened: " + e.Message, new SourceLocation(string.Join(", ", request.GeoIp))));
+            return false;
+        }
     }
 
     private static bool Usage(CliContext context, string message)

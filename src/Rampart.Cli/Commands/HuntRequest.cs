@@ -21,4 +21,10 @@ internal sealed record HuntRequest(
 {
     /// <summary>Threat-intelligence lists, as <c>[NAME=]PATH|URL</c>.</summary>
     public ImmutableArray<string> Intel { get; init; } = [];
+
+    /// <summary>The file keeping <c>new_value</c> baselines between hunts, if any.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>MaxMind DB files (country, city, ASN) for baselines of countries and network owners.</summary>
+    public ImmutableArray<string> GeoIp { get; init; } = [];
 }

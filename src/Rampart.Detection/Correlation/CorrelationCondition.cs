@@ -11,6 +11,9 @@ namespace Rampart.Detection.Correlation;
 /// <param name="Percentile">For <c>value_percentile</c>, the percentile from 0 to 100.</param>
 public sealed record CorrelationCondition(ImmutableArray<CorrelationBound> Bounds, string? Field, double? Percentile)
 {
+    /// <summary>For <c>new_value</c>, what is learned of the field's value: the value itself, its network, country or network owner.</summary>
+    public ValueTransform Transform { get; init; }
+
     /// <summary>Whether <paramref name="measured"/> meets every bound.</summary>
     public bool Holds(double measured)
     {
@@ -63,4 +66,20 @@ public enum CorrelationOperator
 
     /// <summary><c>eq</c>.</summary>
     Equal,
+}
+
+/// <summary>What a <c>new_value</c> correlation learns of an address: written after the field, as in <c>sourceIPAddress|network</c>.</summary>
+public enum ValueTransform
+{
+    /// <summary>The value as it is.</summary>
+    None,
+
+    /// <summary><c>network</c>: an IPv4 address's /24, an IPv6 address's /48; other values as they are.</summary>
+    Network,
+
+    /// <summary><c>country</c>: the ISO country code of an address, from the configured GeoIP database.</summary>
+    Country,
+
+    /// <summary><c>asn</c>: the autonomous system (network owner) of an address, from the configured GeoIP/ASN database.</summary>
+    Asn,
 }

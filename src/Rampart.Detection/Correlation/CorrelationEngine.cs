@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Rampart.Core;
 using Rampart.Core.Events;
@@ -39,13 +42,18 @@ public sealed partial class CorrelationEngine
     private readonly HashSet<SigmaRule> _generated = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SigmaCorrelation> _silentCorrelations = new(ReferenceEqualityComparer.Instance);
     private readonly TimeSpan _lateness;
+    private readonly IAddressLocator? _locator;
+    private readonly Dictionary<string, JsonElement> _keptBaselines = new(StringComparer.OrdinalIgnoreCase);
+    private const string BaselineFormat = "rampart-baselines";
     private int _sinceSweep;
 
     /// <summary>Prepares the correlations of <paramref name="rules"/>.</summary>
     /// <param name="rules">The rule set, with its correlations.</param>
     /// <param name="lateness">How far behind the latest event time a match may arrive and still be placed.</param>
-    public CorrelationEngine(SigmaRuleSet rules, TimeSpan lateness)
+    /// <param name="locator">Finds countries and network owners for <c>new_value</c> correlations that learn them; without it they learn nothing.</param>
+    public CorrelationEngine(SigmaRuleSet rules, TimeSpan lateness, IAddressLocator? locator = null)
     {
+        _locator = locator;
         Guard.NotNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(lateness, TimeSpan.Zero);
         _lateness = lateness;
@@ -89,6 +97,13 @@ public sealed partial class CorrelationEngine
 
     /// <summary>Open groups across all correlations: what the engine's memory grows with.</summary>
     public int OpenGroups => _states.Sum(state => state.Groups.Count);
+
+    /// <summary>Values learned by <c>new_value</c> correlations, across their groups: what baselines hold.</summary>
+    public long LearnedValues => _states.Sum(state => state.Baselines.Learned);
+
+    /// <summary>The <c>new_value</c> correlations' baselines, by correlation id: what a state file keeps between hunts.</summary>
+    public IReadOnlyDictionary<string, Baseline> Baselines =>
+        _states.Where(state => state.Rule.Type == CorrelationType.NewValue).ToDictionary(state => state.Rule.Id, state => state.Baselines, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether a correlation uses the matches of <paramref name="rule"/>.</summary>
     public bool IsCorrelated(SigmaRule rule) => _fields.ContainsKey(rule);
@@ -155,6 +170,109 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(matches);
         foreach (var state in _states)
             state.CloseAll(matches);
+    }
+
+    private string? Transform(string value, ValueTransform transform)
+    {
+        if (transform == ValueTransform.None)
+            return value;
+        if (!IPAddress.TryParse(value, out var address) || (address.AddressFamily == AddressFamily.InterNetwork && value.Count(c => c == '.') != 3))
+            return transform == ValueTransform.Network ? value : null;
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        switch (transform)
+        {
+            case ValueTransform.Country:
+                return _locator?.Country(address);
+            case ValueTransform.Asn:
+                return _locator?.Asn(address);
+        }
+
+        var bytes = address.GetAddressBytes();
+        var prefix = bytes.Length == 4 ? 24 : 48;
+        for (var i = prefix / 8; i < bytes.Length; i++)
+            bytes[i] = 0;
+        return new IPAddress(bytes) + "/" + prefix.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Writes every <c>new_value</c> baseline — and those read from an earlier state that this rule set does not
+    /// load, so that hunting with fewer rules loses nothing — as one JSON document.
+    /// </summary>
+    public void SaveBaselines(Stream stream)
+    {
+        Guard.NotNull(stream);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        json.WriteStartObject();
+        json.WriteString("format", BaselineFormat);
+        json.WriteNumber("version", 1);
+        json.WriteStartObject("correlations");
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var state in _states.Where(state => state.Rule.Type == CorrelationType.NewValue).OrderBy(state => state.Rule.Id, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!written.Add(state.Rule.Id))
+                continue;
+            json.WriteStartObject(state.Rule.Id);
+            json.WriteString("title", state.Rule.Title);
+            json.WritePropertyName("groups");
+            state.Baselines.WriteTo(json);
+            json.WriteEndObject();
+        }
+
+        foreach (var (id, kept) in _keptBaselines.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            if (!written.Contains(id))
+            {
+                json.WritePropertyName(id);
+                kept.WriteTo(json);
+            }
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Continues from baselines <see cref="SaveBaselines"/> wrote. Returns a reason when the document is not a
+    /// baseline state; baselines of correlations not loaded now are kept for the next save.
+    /// </summary>
+    public string? LoadBaselines(Stream stream)
+    {
+        Guard.NotNull(stream);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            return "not valid JSON at line " + ((e.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+                || format.GetString() != BaselineFormat || !root.TryGetProperty("correlations", out var correlations) || correlations.ValueKind != JsonValueKind.Object)
+                return "not a Rampart baseline state (\"format\": \"" + BaselineFormat + "\")";
+            var byId = _states.Where(state => state.Rule.Type == CorrelationType.NewValue)
+                .GroupBy(state => state.Rule.Id, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
+            foreach (var correlation in correlations.EnumerateObject())
+            {
+                if (!byId.TryGetValue(correlation.Name, out var state))
+                {
+                    _keptBaselines[correlation.Name] = correlation.Value.Clone();
+                    continue;
+                }
+
+                if (correlation.Value.ValueKind != JsonValueKind.Object || !correlation.Value.TryGetProperty("groups", out var groups)
+                    || !state.Baselines.ReadFrom(groups, state.Rule.GroupBy.Length, KeyOf))
+                    return $"the baseline of correlation {correlation.Name} is not in its shape (or its group-by changed)";
+            }
+        }
+
+        return null;
     }
 
     private RuleFields FieldsOf(SigmaRule rule)
@@ -281,8 +399,17 @@ public sealed partial class CorrelationEngine
             _ => false,
         };
 
+        /// <summary>For <c>new_value</c>, what each group has taken so far.</summary>
+        public Baseline Baselines { get; } = new();
+
         public void Add(Entry entry, List<CorrelationMatch> matches)
         {
+            if (Rule.Type == CorrelationType.NewValue)
+            {
+                AddToBaseline(entry, matches);
+                return;
+            }
+
             var stream = entry.Stream;
             if (_latest.TryGetValue(stream, out var latest) && entry.Time < latest - engine._lateness)
             {
@@ -314,6 +441,31 @@ public sealed partial class CorrelationEngine
                     }
                 }
             }
+        }
+
+        // Values seen during a group's learning period (from its first match) are learned quietly; after it, a value
+        // the group never took fires once and is learned. Input order decides, so results do not depend on threads.
+        private void AddToBaseline(Entry entry, List<CorrelationMatch> matches)
+        {
+            if (entry.Value is not { } raw || engine.Transform(raw, Rule.Condition!.Transform) is not { } value)
+                return;
+            if (!Baselines.Learn(KeyOf(entry.Group), entry.Group, value, entry.Time, Rule.Timespan))
+                return;
+            engine.Fired(this, new CorrelationMatch
+            {
+                Correlation = Rule,
+                Group = [.. Rule.GroupBy.Select((field, i) => new KeyValuePair<string, string?>(field, entry.Group[i]))],
+                WindowStart = entry.Time,
+                WindowEnd = entry.Time,
+                Events = 1,
+                Measured = 1,
+                RuleIds = [entry.RuleId],
+                EventIds = entry.Summary.EventId is { } id ? [id] : [],
+                Last = entry.Summary,
+                Stream = entry.Stream,
+                NewValue = value,
+            },
+            matches);
         }
 
         // A group is judged against the watermark of the stream its newest match came from: inputs hold many streams

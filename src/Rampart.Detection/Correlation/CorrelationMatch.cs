@@ -33,6 +33,9 @@ public sealed record CorrelationMatch
     /// <summary>The summary of the last event of the window.</summary>
     public required EventSummary Last { get; init; }
 
+    /// <summary>For <c>new_value</c>, the value never seen before for the group (after its transform); null for other types.</summary>
+    public string? NewValue { get; init; }
+
     /// <summary>The stream of the last event of the window (<see cref="CorrelationObservation.Stream"/>).</summary>
     public required string Stream { get; init; }
 }

@@ -28,7 +28,7 @@ internal static class CorrelationReader
         var type = ReadType(body, context);
         var rules = ReadRules(body, context);
         var groupBy = ReadGroupBy(body, context);
-        var timespan = ReadTimespan(body, context);
+        var timespan = type == CorrelationType.NewValue ? ReadLearning(body, context) : ReadTimespan(body, context);
         var condition = type is { } known ? ReadCondition(body, known, context) : null;
         var aliases = ReadAliases(body, context);
         var generate = ReadGenerate(root, body, context);
@@ -68,14 +68,15 @@ internal static class CorrelationReader
             "value_sum" => CorrelationType.ValueSum,
             "value_avg" => CorrelationType.ValueAverage,
             "value_percentile" => CorrelationType.ValuePercentile,
+            "new_value" => CorrelationType.NewValue,
             _ => null,
         };
         if (type is null)
         {
             var at = context.Source.At(node ?? body);
             context.Report(SigmaDiagnostics.InvalidCorrelationError(at, node is null
-                ? "'type' is missing; expected event_count, value_count, temporal, temporal_ordered, value_sum, value_avg or value_percentile."
-                : $"unknown type '{(node as YamlScalarNode)?.Value}'; expected event_count, value_count, temporal, temporal_ordered, value_sum, value_avg or value_percentile."));
+                ? "'type' is missing; expected event_count, value_count, temporal, temporal_ordered, value_sum, value_avg, value_percentile or (Rampart's extension) new_value."
+                : $"unknown type '{(node as YamlScalarNode)?.Value}'; expected event_count, value_count, temporal, temporal_ordered, value_sum, value_avg, value_percentile or (Rampart's extension) new_value."));
         }
 
         return type;
@@ -114,6 +115,21 @@ internal static class CorrelationReader
             [.. list.Children.Select(item => ((YamlScalarNode)item).Value!)],
         _ => default,
     };
+
+    /// <summary>The default learning period of <c>new_value</c>: a week, so that weekly routines are learned.</summary>
+    public static readonly TimeSpan DefaultLearning = TimeSpan.FromDays(7);
+
+    // new_value learns each group for 'learning' (or 'timespan') from its first match; a week when neither is given.
+    private static TimeSpan? ReadLearning(YamlMappingNode body, RuleContext context)
+    {
+        var node = YamlMaps.Get(body, "learning") ?? YamlMaps.Get(body, "timespan");
+        if (node is null)
+            return DefaultLearning;
+        if (node is YamlScalarNode { Value: { } text } && TryParseTimespan(text, out var span))
+            return span;
+        context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node), $"'{(node as YamlScalarNode)?.Value}' is not a learning period; write a number and a unit, such as 7d or 2w."));
+        return null;
+    }
 
     private static TimeSpan? ReadTimespan(YamlMappingNode body, RuleContext context)
     {
@@ -169,6 +185,7 @@ internal static class CorrelationReader
 
         var bounds = ImmutableArray.CreateBuilder<CorrelationBound>();
         string? field = null;
+        var transform = ValueTransform.None;
         double? percentile = null;
         foreach (var (keyNode, valueNode) in map.Children)
         {
@@ -193,6 +210,20 @@ internal static class CorrelationReader
             else if (key == "field" && value is { Length: > 0 })
             {
                 field = value;
+                var bar = value.IndexOf('|', StringComparison.Ordinal);
+                if (bar >= 0)
+                {
+                    field = value[..bar];
+                    transform = value[(bar + 1)..] switch
+                    {
+                        "network" => ValueTransform.Network,
+                        "country" => ValueTransform.Country,
+                        "asn" => ValueTransform.Asn,
+                        _ => ValueTransform.None,
+                    };
+                    if (transform == ValueTransform.None || type != CorrelationType.NewValue || field.Length == 0)
+                        context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(valueNode), $"'{value}': only new_value correlations take a transform after the field, one of network, country or asn."));
+                }
             }
             else if (key == "percentile" && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rank) && rank is >= 0 and <= 100)
             {
@@ -204,14 +235,16 @@ internal static class CorrelationReader
             }
         }
 
-        if (bounds.Count == 0)
+        if (bounds.Count == 0 && type != CorrelationType.NewValue)
             context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node), "the condition has no bound (gt, gte, lt, lte or eq)."));
-        var needsField = type is CorrelationType.ValueCount or CorrelationType.ValueSum or CorrelationType.ValueAverage or CorrelationType.ValuePercentile;
+        if (bounds.Count > 0 && type == CorrelationType.NewValue)
+            context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node), "a new_value correlation takes only 'field' in its condition: it fires on each value new to its group."));
+        var needsField = type is CorrelationType.ValueCount or CorrelationType.ValueSum or CorrelationType.ValueAverage or CorrelationType.ValuePercentile or CorrelationType.NewValue;
         if (needsField && field is null)
             context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node), $"a {Name(type)} correlation needs the 'field' whose values it measures."));
         if (type == CorrelationType.ValuePercentile && percentile is null)
             context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(node), "a value_percentile correlation needs 'percentile', from 0 to 100."));
-        return new CorrelationCondition(bounds.ToImmutable(), field, percentile);
+        return new CorrelationCondition(bounds.ToImmutable(), field, percentile) { Transform = transform };
     }
 
     private static ImmutableDictionary<string, ImmutableDictionary<string, string>> ReadAliases(YamlMappingNode body, RuleContext context)
@@ -273,6 +306,7 @@ public static class CorrelationTypeNames
         CorrelationType.TemporalOrdered => "temporal_ordered",
         CorrelationType.ValueSum => "value_sum",
         CorrelationType.ValueAverage => "value_avg",
+        CorrelationType.NewValue => "new_value",
         _ => "value_percentile",
     };
 }

@@ -23,4 +23,10 @@ public enum CorrelationType
 
     /// <summary><c>value_percentile</c>: a percentile of a numeric field.</summary>
     ValuePercentile,
+
+    /// <summary>
+    /// <c>new_value</c> (Rampart's extension, not Sigma): a group's field takes a value it never took before, once the
+    /// group's learning period is over. Baselines persist between hunts in a state file.
+    /// </summary>
+    NewValue,
 }

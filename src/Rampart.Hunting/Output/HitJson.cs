@@ -44,6 +44,8 @@ internal static class HitJson
         json.WriteString("windowEnd", FormatTime(match.WindowEnd));
         json.WriteNumber("events", match.Events);
         json.WriteNumber("measured", match.Measured);
+        if (match.NewValue is { } newValue)
+            json.WriteString("newValue", newValue);
         json.WriteStartArray("ruleIds");
         foreach (var id in match.RuleIds)
             json.WriteStringValue(id);

@@ -1,0 +1,71 @@
+using Rampart.Core.Diagnostics;
+using Rampart.Detection.Correlation;
+
+namespace Rampart.Hunting;
+
+/// <summary>Reads and writes the file that keeps <c>new_value</c> baselines between hunts.</summary>
+public static class BaselineFiles
+{
+    /// <summary>The state file cannot be read or is not a baseline state. Error; the hunt learns afresh and the file is kept aside.</summary>
+    public const string Unreadable = "BASE001";
+
+    /// <summary>The state file cannot be written. Error; what this hunt learned is lost.</summary>
+    public const string Unwritable = "BASE002";
+
+    /// <summary>Loads <paramref name="path"/> into <paramref name="engine"/> when it exists; a bad file is renamed <c>PATH.unreadable</c>.</summary>
+    public static void Load(CorrelationEngine engine, string path, IDiagnosticSink diagnostics)
+    {
+        if (!File.Exists(path))
+            return;
+        string? problem;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            problem = engine.LoadBaselines(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problem = e.Message;
+        }
+
+        if (problem is null)
+            return;
+        var aside = path + ".unreadable";
+        try
+        {
+            File.Move(path, aside, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            aside = path + " (left in place: " + e.Message + ")";
+        }
+
+        diagnostics.Report(new Diagnostic(DiagnosticSeverity.Error, Unreadable, $"the baseline state cannot be used: {problem}; this hunt learns afresh, and the file was moved to {aside}.", new SourceLocation(path)));
+    }
+
+    /// <summary>Writes the baselines to <paramref name="path"/> through a temporary file, so a crash never leaves half a state.</summary>
+    public static void Save(CorrelationEngine engine, string path, IDiagnosticSink diagnostics)
+    {
+        var temporary = path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+                Directory.CreateDirectory(folder);
+            using (var stream = File.Create(temporary))
+                engine.SaveBaselines(stream);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Report(new Diagnostic(DiagnosticSeverity.Error, Unwritable, $"the baseline state cannot be written: {e.Message}", new SourceLocation(path)));
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (IOException)
+            {
+                // Nothing more to do: the old state, if any, is intact.
+            }
+        }
+    }
+}
