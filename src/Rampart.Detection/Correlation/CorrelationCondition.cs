@@ -80,6 +80,9 @@ public enum ValueTransform
     /// <summary><c>country</c>: the ISO country code of an address, from the configured GeoIP database.</summary>
     Country,
 
+    /// <summary><c>product</c>: a user agent's first product token without its version (<c>aws-cli</c> of <c>aws-cli/2.15.19 Python/3.11</c>).</summary>
+    Product,
+
     /// <summary><c>asn</c>: the autonomous system (network owner) of an address, from the configured GeoIP/ASN database.</summary>
     Asn,
 }

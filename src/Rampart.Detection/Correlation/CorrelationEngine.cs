@@ -45,6 +45,7 @@ public sealed partial class CorrelationEngine
     private readonly IAddressLocator? _locator;
     private readonly Dictionary<string, JsonElement> _keptBaselines = new(StringComparer.OrdinalIgnoreCase);
     private const string BaselineFormat = "rampart-baselines";
+    private static readonly System.Buffers.SearchValues<char> ProductEnd = System.Buffers.SearchValues.Create(" /,;()[]");
     private int _sinceSweep;
 
     /// <summary>Prepares the correlations of <paramref name="rules"/>.</summary>
@@ -176,6 +177,14 @@ public sealed partial class CorrelationEngine
     {
         if (transform == ValueTransform.None)
             return value;
+        if (transform == ValueTransform.Product)
+        {
+            // "aws-cli/2.15.19 Python/3.11.8 …" is aws-cli; "[S3Console/0.4, aws-internal/3 …]" is S3Console.
+            var product = value.AsSpan().TrimStart(" [");
+            var end = product.IndexOfAny(ProductEnd);
+            return (end < 0 ? product : product[..end]).ToString() is { Length: > 0 } name ? name : null;
+        }
+
         if (!IPAddress.TryParse(value, out var address) || (address.AddressFamily == AddressFamily.InterNetwork && value.Count(c => c == '.') != 3))
             return transform == ValueTransform.Network ? value : null;
         if (address.IsIPv4MappedToIPv6)

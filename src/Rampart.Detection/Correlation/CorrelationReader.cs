@@ -219,10 +219,11 @@ internal static class CorrelationReader
                         "network" => ValueTransform.Network,
                         "country" => ValueTransform.Country,
                         "asn" => ValueTransform.Asn,
+                        "product" => ValueTransform.Product,
                         _ => ValueTransform.None,
                     };
                     if (transform == ValueTransform.None || type != CorrelationType.NewValue || field.Length == 0)
-                        context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(valueNode), $"'{value}': only new_value correlations take a transform after the field, one of network, country or asn."));
+                        context.Report(SigmaDiagnostics.InvalidCorrelationError(context.Source.At(valueNode), $"'{value}': only new_value correlations take a transform after the field, one of network, country, asn or product."));
                 }
             }
             else if (key == "percentile" && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rank) && rank is >= 0 and <= 100)
