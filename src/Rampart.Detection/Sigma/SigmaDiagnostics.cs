@@ -144,7 +144,7 @@ public static class SigmaDiagnostics
     /// <summary>Every modifier name, in the order messages list them.</summary>
     internal const string ModifierList =
         "contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, " +
-        "utf16le, utf16be, utf16, wide, lt, lte, gt, gte, minute, hour, day, week, month, year, cidr, expand, fieldref";
+        "utf16le, utf16be, utf16, wide, lt, lte, gt, gte, minute, hour, day, week, month, year, cidr, expand, fieldref, intel";
 
     internal static Diagnostic YamlSyntaxError(SourceLocation at, string detail) =>
         Error(YamlSyntax, at, $"invalid YAML: {detail}");

@@ -27,7 +27,7 @@ public sealed class SigmaDiagnosticTests
             """);
 
         Assert.Equal(
-            "rules/x.yml:8:19: RULE012: unknown modifier 'contians'; expected one of contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, utf16le, utf16be, utf16, wide, lt, lte, gt, gte, minute, hour, day, week, month, year, cidr, expand, fieldref.",
+            "rules/x.yml:8:19: RULE012: unknown modifier 'contians'; expected one of contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, utf16le, utf16be, utf16, wide, lt, lte, gt, gte, minute, hour, day, week, month, year, cidr, expand, fieldref, intel.",
             diagnostics);
     }
 

@@ -21,7 +21,7 @@ public sealed partial class SigmaDocumentationTests
             .ToList();
         var documented = TableCode().Matches(Reference).Select(match => match.Groups["code"].Value).ToList();
 
-        Assert.Equal(43, codes.Count);
+        Assert.Equal(44, codes.Count);
         Assert.Equal(codes, documented);
     }
 
@@ -32,7 +32,7 @@ public sealed partial class SigmaDocumentationTests
         var pattern = schema.RootElement.GetProperty("$defs").GetProperty("fieldMap").GetProperty("propertyNames").GetProperty("pattern").GetString()!;
         var modifiers = SigmaDiagnostics.ModifierList.Split(", ");
 
-        Assert.Equal(31, modifiers.Length);
+        Assert.Equal(32, modifiers.Length);
         Assert.All(modifiers, modifier =>
         {
             Assert.Matches(pattern, "field|" + modifier);

@@ -84,7 +84,7 @@ public sealed class SigmaLoaderTests
         Assert.Equal(
             """
             rules/global.yml:9:1: RULE029: the rule has no level; Rampart treats it as medium.
-            rules/global.yml:6:21: RULE012: unknown modifier 'startwith'; expected one of contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, utf16le, utf16be, utf16, wide, lt, lte, gt, gte, minute, hour, day, week, month, year, cidr, expand, fieldref.
+            rules/global.yml:6:21: RULE012: unknown modifier 'startwith'; expected one of contains, startswith, endswith, all, exists, cased, neq, windash, re, i, m, s, base64, base64offset, utf16le, utf16be, utf16, wide, lt, lte, gt, gte, minute, hour, day, week, month, year, cidr, expand, fieldref, intel.
             """,
             DiagnosticsText.Of(bag));
     }
