@@ -12,7 +12,7 @@ public sealed class ChainedCorrelationTests : IDisposable
 
     [Theory]
     [InlineData(false, new[] { "Denied Then Allowed" })]
-    [InlineData(true, new[] { "Repeatedly Denied", "Allowed Call", "Denied Then Allowed" })]
+    [InlineData(true, new[] { "Allowed Call", "Repeatedly Denied", "Denied Then Allowed" })]
     public async Task TheInnerCorrelationReportsOnlyWhenTheOuterGenerates(bool generate, string[] expected)
     {
         _temp.Write("rules/chain.yml", $"""

@@ -43,6 +43,12 @@ public sealed partial class CorrelationEngine
     private readonly HashSet<SigmaCorrelation> _silentCorrelations = new(ReferenceEqualityComparer.Instance);
     private readonly TimeSpan _lateness;
     private readonly IAddressLocator? _locator;
+
+    [ThreadStatic]
+    private static List<FieldValue>? t_scratch;
+
+    [ThreadStatic]
+    private static (string Path, string Stream)? t_stream;
     private readonly Dictionary<string, JsonElement> _keptBaselines = new(StringComparer.OrdinalIgnoreCase);
     private const string BaselineFormat = "rampart-baselines";
     private static readonly System.Buffers.SearchValues<char> ProductEnd = System.Buffers.SearchValues.Create(" /,;()[]");
@@ -125,16 +131,34 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(logEvent);
         Guard.NotNull(summary);
         var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
-        var values = new string?[paths.Count];
-        var scratch = new List<FieldValue>();
+        var values = paths.Count == 0 ? [] : new string?[paths.Count];
+        var scratch = t_scratch ??= [];
         for (var i = 0; i < paths.Count; i++)
         {
             scratch.Clear();
             logEvent.CollectValues(paths[i], scratch);
-            values[i] = scratch.FirstOrDefault(value => !value.IsNull).Text;
+            foreach (var value in scratch)
+            {
+                if (!value.IsNull)
+                {
+                    values[i] = ValueCache.TextOf(value);
+                    break;
+                }
+            }
         }
 
-        return new CorrelationObservation(rule, summary.Time, summary, StreamOf(logEvent.Origin.Path, summary), values);
+        // Every event of a file is in the file's stream: worked out once per file and thread.
+        var path = logEvent.Origin.Path;
+        var cache = t_stream;
+        if (string.IsNullOrEmpty(path) || cache is null || !ReferenceEquals(cache.Value.Path, path))
+        {
+            var stream = StreamOf(path, summary);
+            if (string.IsNullOrEmpty(path))
+                return new CorrelationObservation(rule, summary.Time, summary, stream, values);
+            t_stream = cache = (path, stream);
+        }
+
+        return new CorrelationObservation(rule, summary.Time, summary, cache.Value.Stream, values);
     }
 
     /// <summary>Adds one match, in input order; correlations that fire are appended to <paramref name="matches"/>, chained ones after those they build on.</summary>
@@ -322,6 +346,9 @@ public sealed partial class CorrelationEngine
 
     private static string KeyOf(string?[] group)
     {
+        // The groups of one correlation all have as many values, so one value is its own key.
+        if (group.Length == 1)
+            return group[0] ?? "\u0000";
         var key = new StringBuilder();
         foreach (var value in group)
             key.Append(value is null ? "\u0000" : value).Append('\u001f');
@@ -360,7 +387,10 @@ public sealed partial class CorrelationEngine
         public (string?[] Group, string? Value) Select(State state, int source, string?[] values)
         {
             var (group, value) = _positions[(state, source)];
-            return ([.. group.Select(i => values[i])], value >= 0 ? values[value] : null);
+            var selected = group.Length == 0 ? [] : new string?[group.Length];
+            for (var i = 0; i < group.Length; i++)
+                selected[i] = values[group[i]];
+            return (selected, value >= 0 ? values[value] : null);
         }
     }
 
@@ -386,6 +416,130 @@ public sealed partial class CorrelationEngine
     [GeneratedRegex(@"\d{8}T\d{4}Z")]
     private static partial Regex FileTimestamp();
 
+    /// <summary>A stream's watermark and the matches waiting for it, in time order (arrival order among equal times).</summary>
+    private sealed class StreamState
+    {
+        public DateTimeOffset Latest { get; set; }
+
+        public bool HasLatest { get; set; }
+
+        public PendingEntries Pending { get; } = new();
+    }
+
+    /// <summary>Matches waiting to be placed, kept sorted by time; nearly sorted input makes inserts cheap.</summary>
+    private sealed class PendingEntries
+    {
+        private readonly List<Entry> _items = [];
+        private int _head;
+
+        public void Insert(Entry entry)
+        {
+            var at = _items.Count;
+            while (at > _head && _items[at - 1].Time > entry.Time)
+                at--;
+            _items.Insert(at, entry);
+        }
+
+        public bool TryTakeUpTo(DateTimeOffset limit, out Entry entry)
+        {
+            if (_head < _items.Count && _items[_head].Time <= limit)
+            {
+                entry = _items[_head++];
+                if (_head == _items.Count)
+                {
+                    _items.Clear();
+                    _head = 0;
+                }
+                else if (_head >= 1024 && _head * 2 >= _items.Count)
+                {
+                    _items.RemoveRange(0, _head);
+                    _head = 0;
+                }
+
+                return true;
+            }
+
+            entry = null!;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A group's matches in time order, with running counts over the window that ends at the newest match, so that a
+    /// match arriving in order is judged in constant time; anything else (a late match, matches taken away) makes
+    /// the counts be rebuilt when next needed.
+    /// </summary>
+    private sealed class GroupEntries : List<Entry>
+    {
+        private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
+        private int[] _sources = [];
+        private int _distinctSources;
+        private bool _valid;
+
+        /// <summary>The first match of the window ending at the newest one, when the counts are valid.</summary>
+        public int Start { get; private set; }
+
+        public void Invalidate() => _valid = false;
+
+        /// <summary>Removes the first <paramref name="count"/> matches, keeping the counts when none of them was in the window.</summary>
+        public void RemoveFirst(int count)
+        {
+            RemoveRange(0, count);
+            if (_valid && count <= Start)
+                Start -= count;
+            else
+                _valid = false;
+        }
+
+        /// <summary>Takes the newest match (already appended) into the counts and returns what the window ending at it measures.</summary>
+        public double Extend(CorrelationType type, TimeSpan timespan, int sourceCount)
+        {
+            var newest = this[Count - 1];
+            if (!_valid)
+            {
+                _values.Clear();
+                _sources = new int[sourceCount];
+                _distinctSources = 0;
+                Start = FindIndex(entry => entry.Time >= newest.Time - timespan);
+                for (var i = Start; i < Count; i++)
+                    Tally(this[i], +1);
+                _valid = true;
+            }
+            else
+            {
+                Tally(newest, +1);
+                while (this[Start].Time < newest.Time - timespan)
+                    Tally(this[Start++], -1);
+            }
+
+            return type switch
+            {
+                CorrelationType.EventCount => Count - Start,
+                CorrelationType.ValueCount => _values.Count,
+                _ => _distinctSources,
+            };
+        }
+
+        private void Tally(Entry entry, int delta)
+        {
+            if (entry.Value is { } value)
+            {
+                var now = _values.GetValueOrDefault(value) + delta;
+                if (now == 0)
+                    _values.Remove(value);
+                else
+                    _values[value] = now;
+            }
+
+            var before = _sources[entry.Source];
+            _sources[entry.Source] = before + delta;
+            if (before == 0 && delta > 0)
+                _distinctSources++;
+            else if (before + delta == 0)
+                _distinctSources--;
+        }
+    }
+
     private sealed record Entry(DateTimeOffset Time, int Source, EventSummary Summary, string Stream, string RuleId, string?[] Group, string? Value);
 
     private sealed class State(ResolvedCorrelation resolved, CorrelationEngine engine)
@@ -396,10 +550,13 @@ public sealed partial class CorrelationEngine
 
         public RuleFields?[] Fields { get; } = new RuleFields?[resolved.Sources.Length];
 
-        public Dictionary<string, List<Entry>> Groups { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, GroupEntries> Groups { get; } = new(StringComparer.Ordinal);
 
         // The latest event time seen per stream: an account and region, whose logs arrive in time order.
-        private readonly Dictionary<string, DateTimeOffset> _latest = new(StringComparer.Ordinal);
+        // Per stream: the latest event time seen, and the matches not yet placed.
+        private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
+        private string? _currentStream;
+        private StreamState? _current;
 
         private bool FiresEarly => Rule.Type switch
         {
@@ -420,20 +577,74 @@ public sealed partial class CorrelationEngine
             }
 
             var stream = entry.Stream;
-            if (_latest.TryGetValue(stream, out var latest) && entry.Time < latest - engine._lateness)
+            if (!ReferenceEquals(stream, _currentStream) && !string.Equals(stream, _currentStream, StringComparison.Ordinal))
+            {
+                // Input moves from stream to stream (account by account, region by region): what another stream left
+                // waiting is placed before this one's matches, as that stream will not come back.
+                PlacePending(matches);
+                _currentStream = stream;
+                if (!_streams.TryGetValue(stream, out _current))
+                    _streams[stream] = _current = new StreamState();
+            }
+
+            var state = _current!;
+            if (state.HasLatest && entry.Time < state.Latest - engine._lateness)
             {
                 engine.LateMatches++;
                 return;
             }
 
+            if (!state.HasLatest || entry.Time > state.Latest)
+            {
+                state.Latest = entry.Time;
+                state.HasLatest = true;
+            }
+
+            // Matches wait until their stream's watermark passes them, then are placed in time order: records
+            // arrive a few minutes out of order within CloudTrail files, and in order most windows are counted,
+            // not re-measured. Results are those of sorted input.
+            // Records arrive nearly in order, so a match usually joins the end of the waiting list.
+            state.Pending.Insert(entry);
+            var limit = state.Latest - engine._lateness;
+            while (state.Pending.TryTakeUpTo(limit, out var next))
+                Place(next, matches);
+        }
+
+        // Places every match still waiting, stream by stream in the order they came, each in time order.
+        private void PlacePending(List<CorrelationMatch> matches)
+        {
+            foreach (var stream in _streams.Values)
+            {
+                while (stream.Pending.TryTakeUpTo(DateTimeOffset.MaxValue, out var next))
+                    Place(next, matches);
+            }
+        }
+
+        private void Place(Entry entry, List<CorrelationMatch> matches)
+        {
             var key = KeyOf(entry.Group);
             if (!Groups.TryGetValue(key, out var entries))
                 Groups[key] = entries = [];
-            var at = entries.FindLastIndex(existing => existing.Time <= entry.Time) + 1;
+            var at = entries.Count;
+            while (at > 0 && entries[at - 1].Time > entry.Time)
+                at--;
             entries.Insert(at, entry);
-            if (entry.Time > latest)
-                _latest[stream] = entry.Time;
 
+            // A match that arrives in order extends the window ending at the previous one: counted, not re-measured.
+            if (FiresEarly && at == entries.Count - 1 && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal)
+            {
+                var measured = entries.Extend(Rule.Type, Rule.Timespan, Resolved.Sources.Length);
+                var holds = Rule.Condition is { } condition ? condition.Holds(measured) : measured >= Resolved.Sources.Length;
+                if (holds && Judge(entries, entries.Start, at) is { } match)
+                {
+                    Groups.Remove(key);
+                    engine.Fired(this, match, matches);
+                }
+
+                return;
+            }
+
+            entries.Invalidate();
             if (FiresEarly)
             {
                 // Windows ending at the new match and, for a match that came late, at the later ones within reach.
@@ -442,7 +653,7 @@ public sealed partial class CorrelationEngine
                     var start = entries.FindIndex(existing => existing.Time >= entries[end].Time - Rule.Timespan);
                     if (Judge(entries, start, end) is { } match)
                     {
-                        entries.RemoveRange(0, end + 1);
+                        entries.RemoveFirst(end + 1);
                         if (entries.Count == 0)
                             Groups.Remove(key);
                         engine.Fired(this, match, matches);
@@ -480,37 +691,55 @@ public sealed partial class CorrelationEngine
         // A group is judged against the watermark of the stream its newest match came from: inputs hold many streams
         // (accounts, regions) one after another, each in time order, so one stream's progress says nothing of another's.
         public void Sweep(List<CorrelationMatch> matches) =>
-            Close(entries => _latest[entries[^1].Stream] - engine._lateness, matches);
+            Close(entries => _streams[entries[^1].Stream].Latest - engine._lateness, matches);
 
-        public void CloseAll(List<CorrelationMatch> matches) => Close(_ => DateTimeOffset.MaxValue, matches);
+        public void CloseAll(List<CorrelationMatch> matches)
+        {
+            PlacePending(matches);
+            Close(_ => DateTimeOffset.MaxValue, matches);
+        }
 
-        private void Close(Func<List<Entry>, DateTimeOffset> limitOf, List<CorrelationMatch> matches)
+        private void Close(Func<GroupEntries, DateTimeOffset> limitOf, List<CorrelationMatch> matches)
         {
             var emptied = new List<string>();
-            foreach (var (key, entries) in Groups.OrderBy(pair => pair.Value[0].Time).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList())
+            List<(string Key, GroupEntries Entries, DateTimeOffset Limit)>? closing = null;
+            foreach (var (key, entries) in Groups)
             {
                 var limit = limitOf(entries);
                 if (FiresEarly)
                 {
                     // Nothing older than a timespan before the watermark can join a window with a match yet to come.
                     var keep = limit == DateTimeOffset.MaxValue ? entries.Count : entries.FindIndex(entry => entry.Time >= limit - Rule.Timespan);
-                    entries.RemoveRange(0, keep < 0 ? entries.Count : keep);
+                    if (keep != 0)
+                        entries.RemoveFirst(keep < 0 ? entries.Count : keep);
+                    if (entries.Count == 0)
+                        emptied.Add(key);
                 }
-                else
+                else if (entries.Count > 0 && (limit == DateTimeOffset.MaxValue || entries[0].Time + Rule.Timespan < limit))
+                {
+                    (closing ??= []).Add((key, entries, limit));
+                }
+            }
+
+            // Windows that close are judged oldest first, so that what fires comes out in time order.
+            if (closing is not null)
+            {
+                closing.Sort((a, b) => a.Entries[0].Time != b.Entries[0].Time ? a.Entries[0].Time.CompareTo(b.Entries[0].Time) : string.CompareOrdinal(a.Key, b.Key));
+                foreach (var (key, entries, limit) in closing)
                 {
                     while (entries.Count > 0 && (limit == DateTimeOffset.MaxValue || entries[0].Time + Rule.Timespan < limit))
                     {
                         var windowEnd = entries[0].Time + Rule.Timespan;
                         var end = entries.FindLastIndex(entry => entry.Time <= windowEnd);
                         var match = Judge(entries, 0, end);
-                        entries.RemoveRange(0, end + 1);
+                        entries.RemoveFirst(end + 1);
                         if (match is not null)
                             engine.Fired(this, match, matches);
                     }
-                }
 
-                if (entries.Count == 0)
-                    emptied.Add(key);
+                    if (entries.Count == 0)
+                        emptied.Add(key);
+                }
             }
 
             foreach (var key in emptied)
