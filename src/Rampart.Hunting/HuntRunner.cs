@@ -191,6 +191,12 @@ public sealed class HuntRunner
                 if (correlations is not null && correlations.IsCorrelated(rule))
                 {
                     var silent = !correlations.Generates(rule);
+                    if (silent)
+                    {
+                        output.AddSilent(index, correlations.Observe(rule, logEvent, summary), _hitRules[rule], logEvent.SourceType, work.Held);
+                        continue;
+                    }
+
                     output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, silent ? default : Json())
                     {
                         Observation = correlations.Observe(rule, logEvent, summary),

@@ -63,6 +63,24 @@ internal sealed class OrderedOutput
         }
     }
 
+    /// <summary>
+    /// A match of file <paramref name="index"/> that only feeds correlations: handed to them at once when the file is
+    /// at the head, otherwise held as a silent hit.
+    /// </summary>
+    public void AddSilent(int index, CorrelationObservation observation, HitRule rule, string sourceType, List<DetectionHit> held)
+    {
+        if (Volatile.Read(ref _next) == index)
+        {
+            WriteAll(held);
+            _correlations!.Add(observation, _fired);
+            WriteFired();
+        }
+        else
+        {
+            held.Add(new DetectionHit(rule, sourceType, observation.Summary, default, default) { Observation = observation, Silent = true });
+        }
+    }
+
     /// <summary>File <paramref name="index"/> has no more hits; <paramref name="held"/> (emptied) holds those not yet written.</summary>
     public void Complete(int index, List<DetectionHit> held)
     {

@@ -318,7 +318,12 @@ public sealed class JsonRecord
         if (text is null)
         {
             var value = _json.Span.Slice(_slots[slot].ValueStart, _slots[slot].ValueLength);
-            text = value[0] == (byte)'"' ? JsonText.DecodeString(value) : JsonText.Utf8(value);
+            if (value[0] != (byte)'"')
+                text = JsonText.Utf8(value);
+            else if (value.Length - 2 <= AsciiStrings.MaxLength && TryGetAsciiBytes(slot, out var ascii))
+                text = AsciiStrings.Get(ascii);
+            else
+                text = JsonText.DecodeString(value);
         }
 
         return text;

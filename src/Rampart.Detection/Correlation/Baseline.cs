@@ -33,6 +33,16 @@ public sealed class Baseline
         return time >= known.FirstSeen + learning;
     }
 
+    /// <summary>Whether the group already took <paramref name="value"/>; notes <paramref name="time"/> when it is the group's earliest.</summary>
+    internal bool Knows(string key, string value, DateTimeOffset time)
+    {
+        if (!_groups.TryGetValue(key, out var known) || !known.Values.Contains(value))
+            return false;
+        if (time < known.FirstSeen)
+            known.FirstSeen = time;
+        return true;
+    }
+
     /// <summary>Writes the groups as JSON: <c>[{"group":[…],"firstSeen":"…","values":[…]}…]</c>, in a stable order.</summary>
     internal void WriteTo(Utf8JsonWriter json)
     {

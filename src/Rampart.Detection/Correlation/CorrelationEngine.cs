@@ -141,7 +141,7 @@ public sealed partial class CorrelationEngine
             {
                 if (!value.IsNull)
                 {
-                    values[i] = ValueCache.TextOf(value);
+                    values[i] = value.Text;
                     break;
                 }
             }
@@ -176,6 +176,9 @@ public sealed partial class CorrelationEngine
         {
             foreach (var (state, source) in consumers)
             {
+                // Baselines mostly meet values they know: those are turned away without building an entry.
+                if (state.Rule.Type == CorrelationType.NewValue && state.Knows(state.Fields[source]!.PositionsOf(state, source), observation.Values, time))
+                    continue;
                 var (group, value) = state.Fields[source]!.Select(state, source, observation.Values);
                 state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, value), matches);
             }
@@ -383,6 +386,8 @@ public sealed partial class CorrelationEngine
             return this;
         }
 
+        public (int[] Group, int Value) PositionsOf(State state, int source) => _positions[(state, source)];
+
         // The group-by values and the measured value for one correlation source, out of an observation's values.
         public (string?[] Group, string? Value) Select(State state, int source, string?[] values)
         {
@@ -476,8 +481,11 @@ public sealed partial class CorrelationEngine
         private int _distinctSources;
         private bool _valid;
 
-        /// <summary>The first match of the window ending at the newest one, when the counts are valid.</summary>
+        /// <summary>The first match of the counted window, when the counts are valid.</summary>
         public int Start { get; private set; }
+
+        /// <summary>The last match of the counted window, when the counts are valid.</summary>
+        public int End { get; private set; }
 
         public void Invalidate() => _valid = false;
 
@@ -486,22 +494,32 @@ public sealed partial class CorrelationEngine
         {
             RemoveRange(0, count);
             if (_valid && count <= Start)
+            {
                 Start -= count;
+                End -= count;
+            }
             else
+            {
                 _valid = false;
+            }
         }
 
-        /// <summary>Takes the newest match (already appended) into the counts and returns what the window ending at it measures.</summary>
-        public double Extend(CorrelationType type, TimeSpan timespan, int sourceCount)
+        /// <summary>
+        /// Counts the window ending at the match just inserted at <paramref name="at"/>, moving on from the counted window
+        /// when it ended right before; returns what the window measures.
+        /// </summary>
+        public double Extend(int at, CorrelationType type, TimeSpan timespan, int sourceCount)
         {
-            var newest = this[Count - 1];
-            if (!_valid)
+            var newest = this[at];
+            if (!_valid || at != End + 1)
             {
                 _values.Clear();
                 _sources = new int[sourceCount];
                 _distinctSources = 0;
-                Start = FindIndex(entry => entry.Time >= newest.Time - timespan);
-                for (var i = Start; i < Count; i++)
+                Start = at;
+                while (Start > 0 && this[Start - 1].Time >= newest.Time - timespan)
+                    Start--;
+                for (var i = Start; i <= at; i++)
                     Tally(this[i], +1);
                 _valid = true;
             }
@@ -512,9 +530,10 @@ public sealed partial class CorrelationEngine
                     Tally(this[Start++], -1);
             }
 
+            End = at;
             return type switch
             {
-                CorrelationType.EventCount => Count - Start,
+                CorrelationType.EventCount => End - Start + 1,
                 CorrelationType.ValueCount => _values.Count,
                 _ => _distinctSources,
             };
@@ -630,14 +649,18 @@ public sealed partial class CorrelationEngine
                 at--;
             entries.Insert(at, entry);
 
-            // A match that arrives in order extends the window ending at the previous one: counted, not re-measured.
-            if (FiresEarly && at == entries.Count - 1 && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal)
+            // A match whose window no later match's window reaches (the newest, or the newest of its stream in a group
+            // other streams fed) is counted into the window kept for the previous such match, not measured again.
+            if (FiresEarly && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal
+                && (at == entries.Count - 1 || entries[at + 1].Time - entry.Time > Rule.Timespan))
             {
-                var measured = entries.Extend(Rule.Type, Rule.Timespan, Resolved.Sources.Length);
+                var measured = entries.Extend(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length);
                 var holds = Rule.Condition is { } condition ? condition.Holds(measured) : measured >= Resolved.Sources.Length;
                 if (holds && Judge(entries, entries.Start, at) is { } match)
                 {
-                    Groups.Remove(key);
+                    entries.RemoveFirst(at + 1);
+                    if (entries.Count == 0)
+                        Groups.Remove(key);
                     engine.Fired(this, match, matches);
                 }
 
@@ -661,6 +684,30 @@ public sealed partial class CorrelationEngine
                     }
                 }
             }
+        }
+
+        /// <summary>Whether a <c>new_value</c> baseline already knows the value of these observation values for their group.</summary>
+        public bool Knows((int[] Group, int Value) positions, string?[] values, DateTimeOffset time)
+        {
+            var (group, at) = positions;
+            if (at < 0 || values[at] is not { } raw)
+                return true;
+            if (Rule.Condition!.Transform != ValueTransform.None)
+                return false;
+            string key;
+            if (group.Length == 1)
+            {
+                key = values[group[0]] ?? "\u0000";
+            }
+            else
+            {
+                var parts = new string?[group.Length];
+                for (var i = 0; i < group.Length; i++)
+                    parts[i] = values[group[i]];
+                key = KeyOf(parts);
+            }
+
+            return Baselines.Knows(key, raw, time);
         }
 
         // Values seen during a group's learning period (from its first match) are learned quietly; after it, a value
@@ -688,10 +735,17 @@ public sealed partial class CorrelationEngine
             matches);
         }
 
-        // A group is judged against the watermark of the stream its newest match came from: inputs hold many streams
-        // (accounts, regions) one after another, each in time order, so one stream's progress says nothing of another's.
-        public void Sweep(List<CorrelationMatch> matches) =>
-            Close(entries => _streams[entries[^1].Stream].Latest - engine._lateness, matches);
+        // A group is judged against the watermark of the stream its newest match came from — inputs hold many streams
+        // (accounts, regions) one after another, each in time order, so one stream's progress says nothing of another's —
+        // or of the stream being read when that is behind: a group other streams also feed may still receive their
+        // earlier matches.
+        public void Sweep(List<CorrelationMatch> matches)
+        {
+            var current = _current is { HasLatest: true } reading ? reading.Latest - engine._lateness : DateTimeOffset.MaxValue;
+            Close(entries => Min(_streams[entries[^1].Stream].Latest - engine._lateness, current), matches);
+        }
+
+        private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
         public void CloseAll(List<CorrelationMatch> matches)
         {
@@ -709,9 +763,12 @@ public sealed partial class CorrelationEngine
                 if (FiresEarly)
                 {
                     // Nothing older than a timespan before the watermark can join a window with a match yet to come.
-                    var keep = limit == DateTimeOffset.MaxValue ? entries.Count : entries.FindIndex(entry => entry.Time >= limit - Rule.Timespan);
-                    if (keep != 0)
-                        entries.RemoveFirst(keep < 0 ? entries.Count : keep);
+                    var keep = 0;
+                    var oldest = limit == DateTimeOffset.MaxValue ? DateTimeOffset.MaxValue : limit - Rule.Timespan;
+                    while (keep < entries.Count && entries[keep].Time < oldest)
+                        keep++;
+                    if (keep > 0)
+                        entries.RemoveFirst(keep);
                     if (entries.Count == 0)
                         emptied.Add(key);
                 }
