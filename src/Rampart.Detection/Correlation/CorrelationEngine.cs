@@ -51,6 +51,14 @@ public sealed partial class CorrelationEngine
     private static (string Path, string Stream)? t_stream;
     private readonly Dictionary<string, JsonElement> _keptBaselines = new(StringComparer.OrdinalIgnoreCase);
     private const string BaselineFormat = "rampart-baselines";
+
+    /// <summary>How far a stream's event time moves before every correlation places what it lets them.</summary>
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromMinutes(1);
+
+    // Per stream: the latest event time, which every correlation's lateness is measured from.
+    private readonly Dictionary<string, Watermark> _watermarks = new(StringComparer.Ordinal);
+    private string? _currentStream;
+    private Watermark? _currentWatermark;
     private static readonly System.Buffers.SearchValues<char> ProductEnd = System.Buffers.SearchValues.Create(" /,;()[]");
     private int _sinceSweep;
 
@@ -67,7 +75,10 @@ public sealed partial class CorrelationEngine
         var byResolved = new Dictionary<ResolvedCorrelation, State>(ReferenceEqualityComparer.Instance);
         foreach (var resolved in rules.ResolvedCorrelations)
         {
-            var state = new State(resolved, this);
+            var state = new State(resolved, this)
+            {
+                Depth = resolved.Sources.OfType<ResolvedCorrelation>().Select(inner => byResolved[inner].Depth + 1).DefaultIfEmpty(0).Max(),
+            };
             byResolved[resolved] = state;
             _states.Add(state);
             for (var i = 0; i < resolved.Sources.Length; i++)
@@ -172,6 +183,31 @@ public sealed partial class CorrelationEngine
             return;
         }
 
+        var stream = observation.Stream;
+        if (!ReferenceEquals(stream, _currentStream) && !string.Equals(stream, _currentStream, StringComparison.Ordinal))
+        {
+            // Input moves from stream to stream (account by account, region by region): what the previous stream left
+            // waiting is placed before this one's matches, as that stream will not come back.
+            PlaceAll(matches);
+            _currentStream = stream;
+            if (!_watermarks.TryGetValue(stream, out _currentWatermark))
+                _watermarks[stream] = _currentWatermark = new Watermark();
+        }
+
+        var watermark = _currentWatermark!;
+        if (time > watermark.Latest)
+        {
+            watermark.Latest = time;
+
+            // Correlations no match has reached for a while still place what their stream's progress lets them.
+            if (time - watermark.Flushed >= FlushEvery)
+            {
+                watermark.Flushed = time;
+                foreach (var state in _states)
+                    state.PlaceUpTo(stream, matches);
+            }
+        }
+
         if (_consumers.TryGetValue(observation.Rule, out var consumers))
         {
             foreach (var (state, source) in consumers)
@@ -198,6 +234,22 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(matches);
         foreach (var state in _states)
             state.CloseAll(matches);
+    }
+
+    // Places every waiting match of every correlation, inner correlations first so that what they fire reaches the
+    // correlations built on them before those place their own.
+    private void PlaceAll(List<CorrelationMatch> matches)
+    {
+        foreach (var state in _states)
+            state.PlacePending(matches);
+    }
+
+    /// <summary>The latest event time seen in a stream, and the time up to which correlations last placed their matches.</summary>
+    private sealed class Watermark
+    {
+        public DateTimeOffset Latest { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset Flushed { get; set; } = DateTimeOffset.MinValue;
     }
 
     private string? Transform(string value, ValueTransform transform)
@@ -421,16 +473,6 @@ public sealed partial class CorrelationEngine
     [GeneratedRegex(@"\d{8}T\d{4}Z")]
     private static partial Regex FileTimestamp();
 
-    /// <summary>A stream's watermark and the matches waiting for it, in time order (arrival order among equal times).</summary>
-    private sealed class StreamState
-    {
-        public DateTimeOffset Latest { get; set; }
-
-        public bool HasLatest { get; set; }
-
-        public PendingEntries Pending { get; } = new();
-    }
-
     /// <summary>Matches waiting to be placed, kept sorted by time; nearly sorted input makes inserts cheap.</summary>
     private sealed class PendingEntries
     {
@@ -571,11 +613,8 @@ public sealed partial class CorrelationEngine
 
         public Dictionary<string, GroupEntries> Groups { get; } = new(StringComparer.Ordinal);
 
-        // The latest event time seen per stream: an account and region, whose logs arrive in time order.
-        // Per stream: the latest event time seen, and the matches not yet placed.
-        private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
-        private string? _currentStream;
-        private StreamState? _current;
+        // Per stream, the matches not yet placed.
+        private readonly Dictionary<string, PendingEntries> _pending = new(StringComparer.Ordinal);
 
         private bool FiresEarly => Rule.Type switch
         {
@@ -595,46 +634,51 @@ public sealed partial class CorrelationEngine
                 return;
             }
 
-            var stream = entry.Stream;
-            if (!ReferenceEquals(stream, _currentStream) && !string.Equals(stream, _currentStream, StringComparison.Ordinal))
-            {
-                // Input moves from stream to stream (account by account, region by region): what another stream left
-                // waiting is placed before this one's matches, as that stream will not come back.
-                PlacePending(matches);
-                _currentStream = stream;
-                if (!_streams.TryGetValue(stream, out _current))
-                    _streams[stream] = _current = new StreamState();
-            }
-
-            var state = _current!;
-            if (state.HasLatest && entry.Time < state.Latest - engine._lateness)
+            // A match further behind its stream's watermark than this correlation's lateness is late. Correlations
+            // built on others wait one lateness more per level, as the matches of those arrive that much later.
+            // What correlations built on fire is never late: they fire when their own matches are placed, however far
+            // the stream has moved on since (a sparse rule's matches wait for the stream's next match to be placed).
+            var latest = engine._watermarks.TryGetValue(entry.Stream, out var watermark) ? watermark.Latest : entry.Time;
+            if (entry.Time < latest - Lateness && Resolved.Sources[entry.Source] is not ResolvedCorrelation)
             {
                 engine.LateMatches++;
                 return;
             }
 
-            if (!state.HasLatest || entry.Time > state.Latest)
-            {
-                state.Latest = entry.Time;
-                state.HasLatest = true;
-            }
-
             // Matches wait until their stream's watermark passes them, then are placed in time order: records
             // arrive a few minutes out of order within CloudTrail files, and in order most windows are counted,
-            // not re-measured. Results are those of sorted input.
-            // Records arrive nearly in order, so a match usually joins the end of the waiting list.
-            state.Pending.Insert(entry);
-            var limit = state.Latest - engine._lateness;
-            while (state.Pending.TryTakeUpTo(limit, out var next))
+            // not re-measured. Results are those of sorted input. Records arrive nearly in order, so a match
+            // usually joins the end of the waiting list.
+            if (!_pending.TryGetValue(entry.Stream, out var pending))
+                _pending[entry.Stream] = pending = new PendingEntries();
+            pending.Insert(entry);
+            var limit = (latest > entry.Time ? latest : entry.Time) - Lateness;
+            while (pending.TryTakeUpTo(limit, out var next))
+                Place(next, matches);
+        }
+
+        /// <summary>How far behind its stream's latest event time a match may arrive: one lateness per level of chaining.</summary>
+        public TimeSpan Lateness => engine._lateness * (Depth + 1);
+
+        /// <summary>0 for a correlation of detection rules; one more than the deepest correlation it is built on otherwise.</summary>
+        public int Depth { get; set; }
+
+        /// <summary>Places the matches of <paramref name="stream"/> its watermark has passed.</summary>
+        public void PlaceUpTo(string stream, List<CorrelationMatch> matches)
+        {
+            if (!_pending.TryGetValue(stream, out var pending) || !engine._watermarks.TryGetValue(stream, out var watermark))
+                return;
+            var limit = watermark.Latest - Lateness;
+            while (pending.TryTakeUpTo(limit, out var next))
                 Place(next, matches);
         }
 
         // Places every match still waiting, stream by stream in the order they came, each in time order.
-        private void PlacePending(List<CorrelationMatch> matches)
+        public void PlacePending(List<CorrelationMatch> matches)
         {
-            foreach (var stream in _streams.Values)
+            foreach (var pending in _pending.Values)
             {
-                while (stream.Pending.TryTakeUpTo(DateTimeOffset.MaxValue, out var next))
+                while (pending.TryTakeUpTo(DateTimeOffset.MaxValue, out var next))
                     Place(next, matches);
             }
         }
@@ -741,8 +785,8 @@ public sealed partial class CorrelationEngine
         // earlier matches.
         public void Sweep(List<CorrelationMatch> matches)
         {
-            var current = _current is { HasLatest: true } reading ? reading.Latest - engine._lateness : DateTimeOffset.MaxValue;
-            Close(entries => Min(_streams[entries[^1].Stream].Latest - engine._lateness, current), matches);
+            var current = engine._currentWatermark is { } reading ? reading.Latest - Lateness : DateTimeOffset.MaxValue;
+            Close(entries => Min(engine._watermarks[entries[^1].Stream].Latest - Lateness, current), matches);
         }
 
         private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
