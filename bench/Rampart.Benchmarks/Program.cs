@@ -5,6 +5,7 @@ return args switch
 {
     ["throughput", .. var rest] => ThroughputCommand.Run(rest),
     ["measure", .. var rest] => ThroughputCommand.Measure(rest),
+    ["correlation-memory", .. var rest] => Rampart.Benchmarks.Correlation.CorrelationMemoryCommand.Run(rest),
     _ => RunBenchmarkDotNet(args),
 };
 
