@@ -216,7 +216,7 @@ public sealed partial class CorrelationEngine
                 if (state.Rule.Type == CorrelationType.NewValue && state.Knows(state.Fields[source]!.PositionsOf(state, source), observation.Values, time))
                     continue;
                 var (group, value) = state.Fields[source]!.Select(state, source, observation.Values);
-                state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, value), matches);
+                state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, value), matches, watermark);
             }
         }
 
@@ -615,6 +615,10 @@ public sealed partial class CorrelationEngine
 
         // Per stream, the matches not yet placed.
         private readonly Dictionary<string, PendingEntries> _pending = new(StringComparer.Ordinal);
+        private string? _lastStream;
+        private PendingEntries? _lastPending;
+        private string? _lastKey;
+        private GroupEntries? _lastGroup;
 
         private bool FiresEarly => Rule.Type switch
         {
@@ -626,7 +630,7 @@ public sealed partial class CorrelationEngine
         /// <summary>For <c>new_value</c>, what each group has taken so far.</summary>
         public Baseline Baselines { get; } = new();
 
-        public void Add(Entry entry, List<CorrelationMatch> matches)
+        public void Add(Entry entry, List<CorrelationMatch> matches, Watermark? watermark = null)
         {
             if (Rule.Type == CorrelationType.NewValue)
             {
@@ -638,7 +642,9 @@ public sealed partial class CorrelationEngine
             // built on others wait one lateness more per level, as the matches of those arrive that much later.
             // What correlations built on fire is never late: they fire when their own matches are placed, however far
             // the stream has moved on since (a sparse rule's matches wait for the stream's next match to be placed).
-            var latest = engine._watermarks.TryGetValue(entry.Stream, out var watermark) ? watermark.Latest : entry.Time;
+            if (watermark is null)
+                engine._watermarks.TryGetValue(entry.Stream, out watermark);
+            var latest = watermark?.Latest ?? entry.Time;
             if (entry.Time < latest - Lateness && Resolved.Sources[entry.Source] is not ResolvedCorrelation)
             {
                 engine.LateMatches++;
@@ -649,12 +655,34 @@ public sealed partial class CorrelationEngine
             // arrive a few minutes out of order within CloudTrail files, and in order most windows are counted,
             // not re-measured. Results are those of sorted input. Records arrive nearly in order, so a match
             // usually joins the end of the waiting list.
-            if (!_pending.TryGetValue(entry.Stream, out var pending))
-                _pending[entry.Stream] = pending = new PendingEntries();
+            // Streams' names are long and the same stream usually comes again: its waiting list is kept at hand.
+            PendingEntries? pending;
+            if (ReferenceEquals(entry.Stream, _lastStream))
+            {
+                pending = _lastPending!;
+            }
+            else
+            {
+                if (!_pending.TryGetValue(entry.Stream, out pending))
+                    _pending[entry.Stream] = pending = new PendingEntries();
+                _lastStream = entry.Stream;
+                _lastPending = pending;
+            }
+
             pending.Insert(entry);
             var limit = (latest > entry.Time ? latest : entry.Time) - Lateness;
             while (pending.TryTakeUpTo(limit, out var next))
                 Place(next, matches);
+        }
+
+        private void RemoveGroup(string key)
+        {
+            Groups.Remove(key);
+            if (string.Equals(key, _lastKey, StringComparison.Ordinal))
+            {
+                _lastKey = null;
+                _lastGroup = null;
+            }
         }
 
         /// <summary>How far behind its stream's latest event time a match may arrive: one lateness per level of chaining.</summary>
@@ -685,9 +713,21 @@ public sealed partial class CorrelationEngine
 
         private void Place(Entry entry, List<CorrelationMatch> matches)
         {
+            // Values come from a cache of strings, so one principal's matches in a row share one key instance.
             var key = KeyOf(entry.Group);
-            if (!Groups.TryGetValue(key, out var entries))
-                Groups[key] = entries = [];
+            GroupEntries? entries;
+            if (ReferenceEquals(key, _lastKey) && _lastGroup is { } last)
+            {
+                entries = last;
+            }
+            else
+            {
+                if (!Groups.TryGetValue(key, out entries))
+                    Groups[key] = entries = [];
+                _lastKey = key;
+                _lastGroup = entries;
+            }
+
             var at = entries.Count;
             while (at > 0 && entries[at - 1].Time > entry.Time)
                 at--;
@@ -704,7 +744,7 @@ public sealed partial class CorrelationEngine
                 {
                     entries.RemoveFirst(at + 1);
                     if (entries.Count == 0)
-                        Groups.Remove(key);
+                        RemoveGroup(key);
                     engine.Fired(this, match, matches);
                 }
 
@@ -722,7 +762,7 @@ public sealed partial class CorrelationEngine
                     {
                         entries.RemoveFirst(end + 1);
                         if (entries.Count == 0)
-                            Groups.Remove(key);
+                            RemoveGroup(key);
                         engine.Fired(this, match, matches);
                         return;
                     }
@@ -844,7 +884,7 @@ public sealed partial class CorrelationEngine
             }
 
             foreach (var key in emptied)
-                Groups.Remove(key);
+                RemoveGroup(key);
         }
 
         private CorrelationMatch? Judge(List<Entry> entries, int start, int end)
