@@ -8,17 +8,8 @@ internal static partial class TimeArgument
 {
     public static bool TryParse(string text, TimeProvider time, out DateTimeOffset value)
     {
-        var relative = RelativePattern().Match(text);
-        if (relative.Success)
+        if (TryParseSpan(text, out var span))
         {
-            var amount = int.Parse(relative.Groups[1].Value, CultureInfo.InvariantCulture);
-            var span = relative.Groups[2].Value switch
-            {
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                "d" => TimeSpan.FromDays(amount),
-                _ => TimeSpan.FromDays(7 * amount),
-            };
             value = time.GetUtcNow() - span;
             return true;
         }
@@ -26,6 +17,28 @@ internal static partial class TimeArgument
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 
-    [GeneratedRegex("^([0-9]{1,6})([mhdw])$", RegexOptions.CultureInvariant)]
+    /// <summary>Reads a span such as <c>90s</c>, <c>15m</c>, <c>24h</c>, <c>7d</c> or <c>2w</c>.</summary>
+    public static bool TryParseSpan(string text, out TimeSpan span)
+    {
+        var relative = RelativePattern().Match(text);
+        if (!relative.Success)
+        {
+            span = default;
+            return false;
+        }
+
+        var amount = int.Parse(relative.Groups[1].Value, CultureInfo.InvariantCulture);
+        span = relative.Groups[2].Value switch
+        {
+            "s" => TimeSpan.FromSeconds(amount),
+            "m" => TimeSpan.FromMinutes(amount),
+            "h" => TimeSpan.FromHours(amount),
+            "d" => TimeSpan.FromDays(amount),
+            _ => TimeSpan.FromDays(7 * amount),
+        };
+        return true;
+    }
+
+    [GeneratedRegex("^([0-9]{1,6})([smhdw])$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativePattern();
 }

@@ -38,11 +38,12 @@ internal static class HuntCommand
         var quarantine = new Option<string?>("--quarantine") { Description = "Write unreadable records verbatim to this JSON lines file." };
         var intel = RulesCommand.IntelOption();
         var baseline = new Option<string?>("--baseline") { Description = "Keep new_value baselines in this file: read before the hunt, written after, so later hunts continue from it." };
+        var lateness = new Option<string?>("--lateness") { Description = "How far out of event-time order records may arrive and still count in correlations: 90s, 15m, 1h (default 15m)." };
         var geoip = new Option<string[]>("--geoip") { Description = "MaxMind DB file (GeoLite2/GeoIP2 Country, City or ASN) for baselines of countries and network owners; repeat for several." };
 
         var command = new Command("hunt", "Run Sigma rules over CloudTrail, VPC Flow, Route 53 Resolver logs and GuardDuty findings.")
         {
-            paths, rules, placeholders, output, outFile, format, threads, since, until, accounts, regions, failOnHit, quarantine, intel, baseline, geoip,
+            paths, rules, placeholders, output, outFile, format, threads, since, until, accounts, regions, failOnHit, quarantine, intel, baseline, geoip, lateness,
         };
         command.SetAction(result =>
         {
@@ -63,6 +64,7 @@ internal static class HuntCommand
             {
                 Intel = [.. result.GetValue(intel) ?? []],
                 Baseline = result.GetValue(baseline),
+                Lateness = result.GetValue(lateness),
                 GeoIp = [.. result.GetValue(geoip) ?? []],
             };
             return Run(request, context);
@@ -94,6 +96,7 @@ internal static class HuntCommand
         }
 
         options = options with { BaselineFile = request.Baseline, Locator = locator };
+
         using var quarantine = request.Quarantine is null ? null : new QuarantineFile(request.Quarantine);
         using var writer = CreateWriter(request, context);
         var runner = new HuntRunner(ruleSet);
@@ -199,6 +202,13 @@ internal static class HuntCommand
             Regions = [.. request.Regions],
             Read = new LogReadOptions { Format = request.Format },
         };
+        if (request.Lateness is { } latenessText)
+        {
+            if (!TimeArgument.TryParseSpan(latenessText, out var lateness))
+                return Usage(context, $"--lateness: '{latenessText}' is not a span such as 90s, 15m or 1h.");
+            options = options with { Lateness = lateness };
+        }
+
         return true;
     }
 

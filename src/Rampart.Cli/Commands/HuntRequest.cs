@@ -22,6 +22,9 @@ internal sealed record HuntRequest(
     /// <summary>Threat-intelligence lists, as <c>[NAME=]PATH|URL</c>.</summary>
     public ImmutableArray<string> Intel { get; init; } = [];
 
+    /// <summary>How far out of order records may arrive for correlations, as written (<c>15m</c>); null for the default.</summary>
+    public string? Lateness { get; init; }
+
     /// <summary>The file keeping <c>new_value</c> baselines between hunts, if any.</summary>
     public string? Baseline { get; init; }
 

@@ -18,10 +18,12 @@ internal static class AsciiStrings
     [ThreadStatic]
     private static string?[]? t_slots;
 
-    /// <summary>The string of <paramref name="ascii"/> (printable ASCII, at most <see cref="MaxLength"/> bytes).</summary>
-    public static string Get(ReadOnlySpan<byte> ascii)
+    /// <summary>This thread's cache, for a reader to keep at hand while it reads on this thread.</summary>
+    public static string?[] ForThisThread() => t_slots ??= new string?[Slots];
+
+    /// <summary>The string of <paramref name="ascii"/> (printable ASCII, at most <see cref="MaxLength"/> bytes), from <paramref name="slots"/>.</summary>
+    public static string Get(string?[] slots, ReadOnlySpan<byte> ascii)
     {
-        var slots = t_slots ??= new string?[Slots];
         ref var slot = ref slots[Hash(ascii) & (Slots - 1)];
         if (slot is { } cached && cached.Length == ascii.Length && Ascii.Equals(ascii, cached))
             return cached;

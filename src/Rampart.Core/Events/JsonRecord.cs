@@ -46,6 +46,9 @@ public sealed class JsonRecord
     // copy without write barriers.
     private string?[] _texts = new string?[InitialSlots];
 
+    // The reading thread's cache of short strings, fetched once rather than through thread-local storage per string.
+    private string?[]? _strings;
+
     // Members of the objects being read, until their object ends and they move to the slot table as one block.
     private JsonSlot[] _pending = new JsonSlot[InitialSlots];
     private int _pendingCount;
@@ -321,7 +324,7 @@ public sealed class JsonRecord
             if (value[0] != (byte)'"')
                 text = JsonText.Utf8(value);
             else if (value.Length - 2 <= AsciiStrings.MaxLength && TryGetAsciiBytes(slot, out var ascii))
-                text = AsciiStrings.Get(ascii);
+                text = AsciiStrings.Get(_strings ??= AsciiStrings.ForThisThread(), ascii);
             else
                 text = JsonText.DecodeString(value);
         }

@@ -581,6 +581,59 @@ public sealed partial class CorrelationEngine
             };
         }
 
+        /// <summary>
+        /// The first window, among those ending at <paramref name="at"/> and at the later matches within a timespan of
+        /// it, whose measure meets <paramref name="holds"/>: its first and last index, or -1 as the last. One sweep over
+        /// the matches involved, with counts of its own (the kept counts are left invalid).
+        /// </summary>
+        public (int From, int To) FirstHolding(int at, CorrelationType type, TimeSpan timespan, int sourceCount, Func<double, bool> holds)
+        {
+            var values = new Dictionary<string, int>(StringComparer.Ordinal);
+            var sources = new int[sourceCount];
+            var distinctSources = 0;
+            void Add(Entry entry, int delta)
+            {
+                if (entry.Value is { } value)
+                {
+                    var now = values.GetValueOrDefault(value) + delta;
+                    if (now == 0)
+                        values.Remove(value);
+                    else
+                        values[value] = now;
+                }
+
+                var before = sources[entry.Source];
+                sources[entry.Source] = before + delta;
+                if (before == 0 && delta > 0)
+                    distinctSources++;
+                else if (before + delta == 0)
+                    distinctSources--;
+            }
+
+            var added = this[at];
+            var start = at;
+            while (start > 0 && this[start - 1].Time >= added.Time - timespan)
+                start--;
+            for (var i = start; i < at; i++)
+                Add(this[i], +1);
+            for (var end = at; end < Count && this[end].Time - added.Time <= timespan; end++)
+            {
+                Add(this[end], +1);
+                while (this[start].Time < this[end].Time - timespan)
+                    Add(this[start++], -1);
+                var measured = type switch
+                {
+                    CorrelationType.EventCount => end - start + 1,
+                    CorrelationType.ValueCount => values.Count,
+                    _ => distinctSources,
+                };
+                if (holds(measured))
+                    return (start, end);
+            }
+
+            return (-1, -1);
+        }
+
         private void Tally(Entry entry, int delta)
         {
             if (entry.Value is { } value)
@@ -752,6 +805,22 @@ public sealed partial class CorrelationEngine
             }
 
             entries.Invalidate();
+            if (FiresEarly && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal)
+            {
+                // Windows ending at the new match and at the later ones within reach, counted in one sweep.
+                var (from, to) = entries.FirstHolding(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length, measured =>
+                    Rule.Condition is { } condition ? condition.Holds(measured) : measured >= Resolved.Sources.Length);
+                if (to >= 0 && Judge(entries, from, to) is { } fired)
+                {
+                    entries.RemoveFirst(to + 1);
+                    if (entries.Count == 0)
+                        RemoveGroup(key);
+                    engine.Fired(this, fired, matches);
+                }
+
+                return;
+            }
+
             if (FiresEarly)
             {
                 // Windows ending at the new match and, for a match that came late, at the later ones within reach.
