@@ -10,8 +10,8 @@ namespace Rampart.Core.Events;
 /// </summary>
 internal static class AsciiStrings
 {
-    /// <summary>The longest value kept: principals' ARNs fit, documents do not.</summary>
-    public const int MaxLength = 96;
+    /// <summary>The longest value kept: principals' ARNs and most user agents fit, documents do not.</summary>
+    public const int MaxLength = 192;
 
     private const int Slots = 4096;
 

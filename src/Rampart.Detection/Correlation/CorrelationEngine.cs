@@ -671,6 +671,8 @@ public sealed partial class CorrelationEngine
         private string? _lastStream;
         private PendingEntries? _lastPending;
         private string? _lastKey;
+        private string? _lastRaw;
+        private string? _lastTransformed;
         private GroupEntries? _lastGroup;
 
         private bool FiresEarly => Rule.Type switch
@@ -839,14 +841,29 @@ public sealed partial class CorrelationEngine
             }
         }
 
+        // Values repeat (one client's user agent, one address), and cached strings share one instance: the last
+        // transform is kept.
+        private string? Transformed(string raw)
+        {
+            if (Rule.Condition!.Transform == ValueTransform.None)
+                return raw;
+            if (!ReferenceEquals(raw, _lastRaw))
+            {
+                _lastRaw = raw;
+                _lastTransformed = engine.Transform(raw, Rule.Condition.Transform);
+            }
+
+            return _lastTransformed;
+        }
+
         /// <summary>Whether a <c>new_value</c> baseline already knows the value of these observation values for their group.</summary>
         public bool Knows((int[] Group, int Value) positions, string?[] values, DateTimeOffset time)
         {
             var (group, at) = positions;
             if (at < 0 || values[at] is not { } raw)
                 return true;
-            if (Rule.Condition!.Transform != ValueTransform.None)
-                return false;
+            if (Transformed(raw) is not { } value)
+                return true;
             string key;
             if (group.Length == 1)
             {
@@ -860,14 +877,14 @@ public sealed partial class CorrelationEngine
                 key = KeyOf(parts);
             }
 
-            return Baselines.Knows(key, raw, time);
+            return Baselines.Knows(key, value, time);
         }
 
         // Values seen during a group's learning period (from its first match) are learned quietly; after it, a value
         // the group never took fires once and is learned. Input order decides, so results do not depend on threads.
         private void AddToBaseline(Entry entry, List<CorrelationMatch> matches)
         {
-            if (entry.Value is not { } raw || engine.Transform(raw, Rule.Condition!.Transform) is not { } value)
+            if (entry.Value is not { } raw || Transformed(raw) is not { } value)
                 return;
             if (!Baselines.Learn(KeyOf(entry.Group), entry.Group, value, entry.Time, Rule.Timespan))
                 return;
