@@ -222,6 +222,45 @@ public sealed class CorrelationEngineTests
         Assert.Single(inOrder);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ManyGroupsShuffledWithinTheLatenessGiveTheSameResultsAsSortedInput(int seed)
+    {
+        const string Addresses = """
+            title: Several addresses
+            correlation:
+                type: value_count
+                rules: [failed_login, successful_login]
+                group-by: [userIdentity.userName]
+                timespan: 10m
+                condition:
+                    field: sourceIPAddress
+                    gte: 3
+            """;
+        var rules = Load(FailedLogin, SuccessfulLogin, BruteForce("gte: 3"), Addresses, Sequence("temporal_ordered"), Sequence("temporal").Replace("Failure and success", "Both in any order", StringComparison.Ordinal));
+        var random = new Random(seed);
+        // Distinct seconds: among records of the same time, arrival order decides, and that is what shuffling changes.
+        var seconds = Enumerable.Range(0, 6 * 3600).OrderBy(_ => random.Next()).Take(3000).ToList();
+        var sorted = seconds
+            .Select((second, i) => (Time: TimeSpan.FromSeconds(second), User: "user" + random.Next(25), Result: random.Next(3) == 0 ? "Success" : "Failure", Ip: "198.51.100." + random.Next(6), Id: i))
+            .OrderBy(e => e.Time)
+            .ToList();
+
+        // Each record arrives at most ten minutes after records that are later in event time: within the lateness.
+        var shuffled = sorted.OrderBy(e => e.Time + TimeSpan.FromSeconds(random.Next(600))).ThenBy(e => e.Id).ToList();
+        LogEvent ToEvent((TimeSpan Time, string User, string Result, string Ip, int Id) e) =>
+            Login(e.User, e.Result, (DateTimeOffset.Parse("2026-11-29T00:00:00Z", CultureInfo.InvariantCulture) + e.Time).ToString("HH:mm:ss", CultureInfo.InvariantCulture), e.Ip);
+
+        var expected = Run(rules, sorted.Select(ToEvent)).Select(Describe).Order(StringComparer.Ordinal).ToList();
+        var actual = Run(rules, shuffled.Select(ToEvent)).Select(Describe).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(expected.Count > 50, $"only {expected.Count} correlations fired: the comparison would prove little");
+        Assert.Equal(4, expected.Select(match => match.Split(' ')[0]).Distinct().Count());
+        Assert.True(expected.SequenceEqual(actual), "only sorted: " + string.Join("\n", expected.Except(actual).Take(5)) + "\nonly shuffled: " + string.Join("\n", actual.Except(expected).Take(5)));
+    }
+
     [Fact]
     public void MatchesBehindTheWatermarkAreCountedNotPlaced()
     {
