@@ -68,7 +68,7 @@ internal static class IntelSources
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException or InvalidOperationException)
         {
             var reason = e is TaskCanceledException ? $"no answer within {DownloadTimeout.TotalSeconds:0} s" : e.Message;
-            diagnostics.Report(new Diagnostic(DiagnosticSeverity.Error, IntelDiagnostics.ListUnreadable, $"the list cannot be fetched: {reason}; rules that use it are skipped.", new SourceLocation(url)));
+            diagnostics.Report(IntelDiagnostics.ListUnreadableError(new SourceLocation(url), "fetching it failed: " + reason));
             return false;
         }
     }

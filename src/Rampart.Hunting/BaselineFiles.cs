@@ -12,6 +12,20 @@ public static class BaselineFiles
     /// <summary>The state file cannot be written. Error; what this hunt learned is lost.</summary>
     public const string Unwritable = "BASE002";
 
+    /// <summary>Rules learn countries or network owners but no GeoIP database is given. Info; they learn nothing.</summary>
+    public const string NoGeoIp = "BASE003";
+
+    /// <summary>A GeoIP database cannot be opened. Error; the hunt does not start.</summary>
+    public const string GeoIpUnreadable = "BASE004";
+
+    /// <summary>Reported when rules need a GeoIP database and none is given.</summary>
+    public static Diagnostic NoGeoIpInfo(SourceLocation at) =>
+        new(DiagnosticSeverity.Info, NoGeoIp, "rules learn countries or network owners but no GeoIP database is given (--geoip FILE.mmdb); they learn nothing.", at);
+
+    /// <summary>Reported when a GeoIP database cannot be opened.</summary>
+    public static Diagnostic GeoIpUnreadableError(SourceLocation at, string detail) =>
+        new(DiagnosticSeverity.Error, GeoIpUnreadable, "a GeoIP database cannot be opened: " + detail, at);
+
     /// <summary>Loads <paramref name="path"/> into <paramref name="engine"/> when it exists; a bad file is renamed <c>PATH.unreadable</c>.</summary>
     public static void Load(CorrelationEngine engine, string path, IDiagnosticSink diagnostics)
     {

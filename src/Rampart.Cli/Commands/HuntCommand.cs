@@ -92,7 +92,7 @@ internal static class HuntCommand
         using var geo = locator;
         if (locator is null && ruleSet.Correlations.Any(c => c.Condition?.Transform is ValueTransform.Country or ValueTransform.Asn))
         {
-            printer.Report(new Diagnostic(DiagnosticSeverity.Info, "BASE003", "rules learn countries or network owners but no GeoIP database is given (--geoip FILE.mmdb); they learn nothing.", new SourceLocation(request.Rules[0])));
+            printer.Report(BaselineFiles.NoGeoIpInfo(new SourceLocation(request.Rules[0])));
         }
 
         options = options with { BaselineFile = request.Baseline, Locator = locator };
@@ -224,7 +224,7 @@ internal static class HuntCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or MaxMind.Db.InvalidDatabaseException)
         {
-            printer.Report(new Diagnostic(DiagnosticSeverity.Error, "BASE004", "a GeoIP database cannot be opened: " + e.Message, new SourceLocation(string.Join(", ", request.GeoIp))));
+            printer.Report(BaselineFiles.GeoIpUnreadableError(new SourceLocation(string.Join(", ", request.GeoIp)), e.Message));
             return false;
         }
     }

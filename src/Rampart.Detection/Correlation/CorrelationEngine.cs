@@ -511,6 +511,50 @@ public sealed partial class CorrelationEngine
         }
     }
 
+    /// <summary>What a window of matches measures, kept up to date as matches enter and leave it.</summary>
+    private sealed class WindowCounts
+    {
+        private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
+        private int[] _sources = [];
+        private int _distinctSources;
+        private int _events;
+
+        public void Reset(int sourceCount)
+        {
+            _values.Clear();
+            _sources = new int[sourceCount];
+            _distinctSources = 0;
+            _events = 0;
+        }
+
+        public void Add(Entry entry, int delta)
+        {
+            _events += delta;
+            if (entry.Value is { } value)
+            {
+                var now = _values.GetValueOrDefault(value) + delta;
+                if (now == 0)
+                    _values.Remove(value);
+                else
+                    _values[value] = now;
+            }
+
+            var before = _sources[entry.Source];
+            _sources[entry.Source] = before + delta;
+            if (before == 0 && delta > 0)
+                _distinctSources++;
+            else if (before + delta == 0)
+                _distinctSources--;
+        }
+
+        public double Measure(CorrelationType type) => type switch
+        {
+            CorrelationType.EventCount => _events,
+            CorrelationType.ValueCount => _values.Count,
+            _ => _distinctSources,
+        };
+    }
+
     /// <summary>
     /// A group's matches in time order, with running counts over the window that ends at the newest match, so that a
     /// match arriving in order is judged in constant time; anything else (a late match, matches taken away) makes
@@ -518,9 +562,7 @@ public sealed partial class CorrelationEngine
     /// </summary>
     private sealed class GroupEntries : List<Entry>
     {
-        private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
-        private int[] _sources = [];
-        private int _distinctSources;
+        private readonly WindowCounts _counts = new();
         private bool _valid;
 
         /// <summary>The first match of the counted window, when the counts are valid.</summary>
@@ -555,30 +597,21 @@ public sealed partial class CorrelationEngine
             var newest = this[at];
             if (!_valid || at != End + 1)
             {
-                _values.Clear();
-                _sources = new int[sourceCount];
-                _distinctSources = 0;
-                Start = at;
-                while (Start > 0 && this[Start - 1].Time >= newest.Time - timespan)
-                    Start--;
+                _counts.Reset(sourceCount);
+                Start = StartOfWindow(at, timespan);
                 for (var i = Start; i <= at; i++)
-                    Tally(this[i], +1);
+                    _counts.Add(this[i], +1);
                 _valid = true;
             }
             else
             {
-                Tally(newest, +1);
+                _counts.Add(newest, +1);
                 while (this[Start].Time < newest.Time - timespan)
-                    Tally(this[Start++], -1);
+                    _counts.Add(this[Start++], -1);
             }
 
             End = at;
-            return type switch
-            {
-                CorrelationType.EventCount => End - Start + 1,
-                CorrelationType.ValueCount => _values.Count,
-                _ => _distinctSources,
-            };
+            return _counts.Measure(type);
         }
 
         /// <summary>
@@ -588,69 +621,31 @@ public sealed partial class CorrelationEngine
         /// </summary>
         public (int From, int To) FirstHolding(int at, CorrelationType type, TimeSpan timespan, int sourceCount, Func<double, bool> holds)
         {
-            var values = new Dictionary<string, int>(StringComparer.Ordinal);
-            var sources = new int[sourceCount];
-            var distinctSources = 0;
-            void Add(Entry entry, int delta)
-            {
-                if (entry.Value is { } value)
-                {
-                    var now = values.GetValueOrDefault(value) + delta;
-                    if (now == 0)
-                        values.Remove(value);
-                    else
-                        values[value] = now;
-                }
-
-                var before = sources[entry.Source];
-                sources[entry.Source] = before + delta;
-                if (before == 0 && delta > 0)
-                    distinctSources++;
-                else if (before + delta == 0)
-                    distinctSources--;
-            }
-
+            var counts = new WindowCounts();
+            counts.Reset(sourceCount);
             var added = this[at];
-            var start = at;
-            while (start > 0 && this[start - 1].Time >= added.Time - timespan)
-                start--;
+            var start = StartOfWindow(at, timespan);
             for (var i = start; i < at; i++)
-                Add(this[i], +1);
+                counts.Add(this[i], +1);
             for (var end = at; end < Count && this[end].Time - added.Time <= timespan; end++)
             {
-                Add(this[end], +1);
+                counts.Add(this[end], +1);
                 while (this[start].Time < this[end].Time - timespan)
-                    Add(this[start++], -1);
-                var measured = type switch
-                {
-                    CorrelationType.EventCount => end - start + 1,
-                    CorrelationType.ValueCount => values.Count,
-                    _ => distinctSources,
-                };
-                if (holds(measured))
+                    counts.Add(this[start++], -1);
+                if (holds(counts.Measure(type)))
                     return (start, end);
             }
 
             return (-1, -1);
         }
 
-        private void Tally(Entry entry, int delta)
+        // The first match of the window that ends at the match at index end.
+        private int StartOfWindow(int end, TimeSpan timespan)
         {
-            if (entry.Value is { } value)
-            {
-                var now = _values.GetValueOrDefault(value) + delta;
-                if (now == 0)
-                    _values.Remove(value);
-                else
-                    _values[value] = now;
-            }
-
-            var before = _sources[entry.Source];
-            _sources[entry.Source] = before + delta;
-            if (before == 0 && delta > 0)
-                _distinctSources++;
-            else if (before + delta == 0)
-                _distinctSources--;
+            var start = end;
+            while (start > 0 && this[start - 1].Time >= this[end].Time - timespan)
+                start--;
+            return start;
         }
     }
 

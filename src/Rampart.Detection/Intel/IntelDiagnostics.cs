@@ -20,7 +20,8 @@ public static class IntelDiagnostics
     internal static Diagnostic InvalidIndicatorWarning(SourceLocation at, string entry) =>
         new(DiagnosticSeverity.Warning, InvalidIndicator, $"'{Shorten(entry)}' is not an IP address, network, domain or URL; the entry is ignored.", at);
 
-    internal static Diagnostic ListUnreadableError(SourceLocation at, string detail) =>
+    /// <summary>A list source could not be read or fetched: <paramref name="detail"/> says why.</summary>
+    public static Diagnostic ListUnreadableError(SourceLocation at, string detail) =>
         new(DiagnosticSeverity.Error, ListUnreadable, $"the list cannot be read: {detail}; rules that use it are skipped.", at);
 
     internal static Diagnostic UnsupportedPatternInfo(SourceLocation at, string pattern) =>
