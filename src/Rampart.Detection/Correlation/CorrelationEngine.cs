@@ -639,8 +639,8 @@ public sealed partial class CorrelationEngine
             return (-1, -1);
         }
 
-        // The first match of the window that ends at the match at index end.
-        private int StartOfWindow(int end, TimeSpan timespan)
+        /// <summary>The first match of the window that ends at the match at index <paramref name="end"/>.</summary>
+        public int StartOfWindow(int end, TimeSpan timespan)
         {
             var start = end;
             while (start > 0 && this[start - 1].Time >= this[end].Time - timespan)
@@ -668,6 +668,7 @@ public sealed partial class CorrelationEngine
         private string? _lastKey;
         private string? _lastRaw;
         private string? _lastTransformed;
+        private Func<double, bool>? _holds;
         private GroupEntries? _lastGroup;
 
         private bool FiresEarly => Rule.Type switch
@@ -789,8 +790,7 @@ public sealed partial class CorrelationEngine
                 && (at == entries.Count - 1 || entries[at + 1].Time - entry.Time > Rule.Timespan))
             {
                 var measured = entries.Extend(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length);
-                var holds = Rule.Condition is { } condition ? condition.Holds(measured) : measured >= Resolved.Sources.Length;
-                if (holds && Judge(entries, entries.Start, at) is { } match)
+                if (Holds(measured) && Judge(entries, entries.Start, at) is { } match)
                 {
                     entries.RemoveFirst(at + 1);
                     if (entries.Count == 0)
@@ -805,8 +805,7 @@ public sealed partial class CorrelationEngine
             if (FiresEarly && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal)
             {
                 // Windows ending at the new match and at the later ones within reach, counted in one sweep.
-                var (from, to) = entries.FirstHolding(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length, measured =>
-                    Rule.Condition is { } condition ? condition.Holds(measured) : measured >= Resolved.Sources.Length);
+                var (from, to) = entries.FirstHolding(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length, _holds ??= Holds);
                 if (to >= 0 && Judge(entries, from, to) is { } fired)
                 {
                     entries.RemoveFirst(to + 1);
@@ -823,7 +822,7 @@ public sealed partial class CorrelationEngine
                 // Windows ending at the new match and, for a match that came late, at the later ones within reach.
                 for (var end = at; end < entries.Count && entries[end].Time - entry.Time <= Rule.Timespan; end++)
                 {
-                    var start = entries.FindIndex(existing => existing.Time >= entries[end].Time - Rule.Timespan);
+                    var start = entries.StartOfWindow(end, Rule.Timespan);
                     if (Judge(entries, start, end) is { } match)
                     {
                         entries.RemoveFirst(end + 1);
@@ -835,6 +834,10 @@ public sealed partial class CorrelationEngine
                 }
             }
         }
+
+        // Whether what a window measured meets the condition; without one, every rule the correlation names took part.
+        private bool Holds(double measured) =>
+            Rule.Condition is { } condition ? condition.Holds(measured) : measured >= Resolved.Sources.Length;
 
         // Values repeat (one client's user agent, one address), and cached strings share one instance: the last
         // transform is kept.
