@@ -16,6 +16,7 @@ internal static class RampartCommand
             RulesCommand.Create(context),
             GenerateCommand.Create(context),
             DemoCommand.Create(context),
+            IamCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

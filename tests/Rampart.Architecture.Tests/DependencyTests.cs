@@ -13,6 +13,7 @@ public sealed class DependencyTests
         { "Rampart.Detection", ["Rampart.Core", "YamlDotNet", "CsvHelper"] },
         { "Rampart.Logs", ["Rampart.Core"] },
         { "Rampart.GameDays", ["Rampart.Core"] },
+        { "Rampart.Iam", ["Rampart.Core"] },
         { "Rampart.Hunting", ["Rampart.Core", "Rampart.Logs", "Rampart.Detection", "CsvHelper", "MaxMind.Db"] },
     };
 

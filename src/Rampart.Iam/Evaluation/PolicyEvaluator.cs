@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using Rampart.Iam.Policies;
+
+namespace Rampart.Iam.Evaluation;
+
+/// <summary>
+/// Decides requests as AWS does: an explicit deny anywhere wins; then every SCP and RCP level, the VPC endpoint policy,
+/// the resource policy and the identity policies (with permissions boundary and session policy) must allow as AWS's
+/// evaluation logic requires for the caller and the accounts involved. Stateless and thread-safe.
+/// </summary>
+public static class PolicyEvaluator
+{
+    private static readonly string[] TrustActions =
+        ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"];
+
+    /// <summary>Decides <paramref name="request"/> against <paramref name="policies"/>, with the trace of why.</summary>
+    public static EvaluationResult Evaluate(AuthorizationRequest request, PolicySet policies)
+    {
+        Core.Guard.NotNull(request);
+        Core.Guard.NotNull(policies);
+        var layers = ImmutableArray.CreateBuilder<LayerTrace>();
+        var (decision, reason) = Decide(new RequestScope(request), policies, layers);
+        return new EvaluationResult(decision, new EvaluationTrace(reason, layers.ToImmutable()));
+    }
+
+    /// <summary>Decides <paramref name="request"/> without building a trace: for bulk questions.</summary>
+    public static Decision Decide(AuthorizationRequest request, PolicySet policies)
+    {
+        Core.Guard.NotNull(request);
+        Core.Guard.NotNull(policies);
+        return Decide(new RequestScope(request), policies, null).Decision;
+    }
+
+    private static (Decision Decision, string Reason) Decide(RequestScope scope, PolicySet policies, ImmutableArray<LayerTrace>.Builder? trace)
+    {
+        var principal = scope.Principal;
+        var authenticated = principal.Kind is PrincipalKind.User or PrincipalKind.RoleSession or PrincipalKind.FederatedUser or PrincipalKind.Root;
+
+        // Every layer that applies is evaluated first, so that a deny in any of them is found whatever the order.
+        var scps = new LayerResult[authenticated ? policies.ServiceControl.Length : 0];
+        for (var i = 0; i < scps.Length; i++)
+            scps[i] = Evaluate($"serviceControlPolicies[{i}]", policies.ServiceControl[i], scope, resourceLike: false, trace);
+        var rcps = new LayerResult[principal.Kind == PrincipalKind.Service ? 0 : policies.ResourceControl.Length];
+        for (var i = 0; i < rcps.Length; i++)
+            rcps[i] = Evaluate($"resourceControlPolicies[{i}]", policies.ResourceControl[i], scope, resourceLike: true, trace);
+        var endpoint = policies.VpcEndpoint is { } vpce ? Evaluate("vpcEndpointPolicy", [vpce], scope, resourceLike: true, trace) : null;
+        var resource = policies.Resource is { } resourcePolicy ? Evaluate("resourcePolicy", [resourcePolicy], scope, resourceLike: true, trace) : null;
+        LayerResult? identity = null, boundary = null, session = null;
+        if (authenticated && principal.Kind != PrincipalKind.Root)
+        {
+            identity = Evaluate("identityPolicies", policies.Identity, scope, resourceLike: false, trace);
+            boundary = policies.PermissionBoundary is { } b ? Evaluate("permissionBoundary", [b], scope, resourceLike: false, trace) : null;
+            session = policies.Session is { } s ? Evaluate("sessionPolicy", [s], scope, resourceLike: false, trace) : null;
+        }
+
+        foreach (var layer in scps.Concat(rcps).Append(endpoint).Append(resource).Append(identity).Append(boundary).Append(session))
+        {
+            if (layer is { Denied: true })
+                return (Decision.ExplicitlyDenied, $"a Deny statement in {layer.Name} applies");
+        }
+
+        foreach (var layer in scps.Concat(rcps))
+        {
+            if (!layer.Allowed)
+                return (Decision.ImplicitlyDenied, $"{layer.Name} allow nothing that covers the request (every level must allow)");
+        }
+
+        if (endpoint is { Allowed: false })
+            return (Decision.ImplicitlyDenied, "the VPC endpoint policy does not allow the request");
+
+        var granted = resource?.Principal ?? PrincipalMatch.None;
+        if (!authenticated)
+        {
+            return granted == PrincipalMatch.Direct
+                ? (Decision.Allowed, "the resource policy allows the caller by name")
+                : (Decision.ImplicitlyDenied, principal.Kind == PrincipalKind.Anonymous
+                    ? "an anonymous request is allowed only by a resource policy open to everyone"
+                    : "only a resource policy naming the caller can allow it");
+        }
+
+        var mustBeNamed = IsKmsKey(scope) || IsRoleTrust(scope);
+        var identityAllows = principal.Kind == PrincipalKind.Root || identity is { Allowed: true };
+        var limitsHold = boundary is not { Allowed: false } && session is not { Allowed: false };
+        string Limits() => boundary is { Allowed: false } ? "the permissions boundary does not allow it" : "the session policy does not allow it";
+        var kind = IsKmsKey(scope) ? "the key policy" : IsRoleTrust(scope) ? "the role's trust policy" : "the resource policy";
+
+        if (!scope.SameAccount)
+        {
+            // Across accounts both sides must allow: the resource policy (naming the caller or its account) and the caller's own policies.
+            if (granted == PrincipalMatch.None)
+                return (Decision.ImplicitlyDenied, $"the request crosses accounts and {kind} of account {scope.ResourceAccount} does not allow it");
+            if (!identityAllows)
+                return (Decision.ImplicitlyDenied, $"the request crosses accounts and no identity policy of the caller allows it");
+            return limitsHold ? (Decision.Allowed, $"{kind} and an identity policy both allow it") : (Decision.ImplicitlyDenied, Limits());
+        }
+
+        switch (granted)
+        {
+            case PrincipalMatch.Direct:
+                // A grant to the user's or the session's own ARN is not limited by a boundary or session policy.
+                return (Decision.Allowed, $"{kind} allows the caller by name");
+            case PrincipalMatch.Role:
+                return limitsHold ? (Decision.Allowed, $"{kind} allows the caller's role") : (Decision.ImplicitlyDenied, Limits());
+        }
+
+        if (mustBeNamed && granted == PrincipalMatch.None)
+            return (Decision.ImplicitlyDenied, $"{kind} must allow the request, and it does not");
+        if (!identityAllows)
+        {
+            return (Decision.ImplicitlyDenied, granted == PrincipalMatch.Account
+                ? $"{kind} allows the account, which leaves it to identity policies, and none allows it"
+                : "no identity or resource policy allows it");
+        }
+
+        return limitsHold ? (Decision.Allowed, "an identity policy allows it") : (Decision.ImplicitlyDenied, Limits());
+    }
+
+    private static bool IsKmsKey(RequestScope scope) =>
+        scope.Action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase) && scope.Request.Resource.Contains(":kms:", StringComparison.Ordinal);
+
+    private static bool IsRoleTrust(RequestScope scope) =>
+        scope.Request.Resource.Contains(":role/", StringComparison.Ordinal)
+        && TrustActions.Contains(scope.Action, StringComparer.OrdinalIgnoreCase);
+
+    private static LayerResult Evaluate(string name, ImmutableArray<CompiledPolicy> policies, RequestScope scope, bool resourceLike, ImmutableArray<LayerTrace>.Builder? trace)
+    {
+        var result = new LayerResult(name);
+        var statements = trace is null ? null : ImmutableArray.CreateBuilder<StatementTrace>();
+        foreach (var policy in policies)
+        {
+            foreach (var statement in policy.Statements)
+            {
+                if (!statement.MatchesAction(scope.Action) || !statement.MatchesResource(scope))
+                    continue;
+                var match = resourceLike ? statement.MatchPrincipal(scope.Principal) : PrincipalMatch.Direct;
+                if (match == PrincipalMatch.None || !statement.ConditionsHold(scope))
+                    continue;
+                if (statement.Effect == PolicyEffect.Deny)
+                {
+                    result.Denied = true;
+                }
+                else
+                {
+                    result.Allowed = true;
+                    if (match > result.Principal)
+                        result.Principal = match;
+                }
+
+                statements?.Add(new StatementTrace(policy.Document.Origin, statement.Statement.Path, statement.Statement.Sid, statement.Effect,
+                    resourceLike && statement.Statement.Principal is not null ? match : null));
+            }
+        }
+
+        trace?.Add(new LayerTrace(name, result.Denied ? "Deny" : result.Allowed ? "Allow" : "NoMatch", statements!.ToImmutable()));
+        return result;
+    }
+
+    private sealed class LayerResult(string name)
+    {
+        public string Name { get; } = name;
+
+        public bool Allowed { get; set; }
+
+        public bool Denied { get; set; }
+
+        public PrincipalMatch Principal { get; set; }
+    }
+}
