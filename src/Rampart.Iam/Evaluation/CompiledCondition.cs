@@ -39,7 +39,7 @@ internal sealed class CompiledCondition
 
     public bool Holds(RequestScope scope)
     {
-        var present = scope.Context.TryGetValue(_source.Key, out var requestValues);
+        var present = scope.TryGetValues(_source.Key, out var requestValues);
         if (_source.Operator == ConditionOperator.Null)
         {
             // "Null": true holds when the key is absent; false when it is present.

@@ -13,6 +13,12 @@ public static class PolicyEvaluator
     private static readonly string[] TrustActions =
         ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"];
 
+    private static readonly string[][] LevelNames =
+        [[.. Enumerable.Range(0, 8).Select(i => $"serviceControlPolicies[{i}]")], [.. Enumerable.Range(0, 8).Select(i => $"resourceControlPolicies[{i}]")]];
+
+    [ThreadStatic]
+    private static List<CompiledStatement>? t_candidates;
+
     /// <summary>Decides <paramref name="request"/> against <paramref name="policies"/>, with the trace of why.</summary>
     public static EvaluationResult Evaluate(AuthorizationRequest request, PolicySet policies)
     {
@@ -39,10 +45,10 @@ public static class PolicyEvaluator
         // Every layer that applies is evaluated first, so that a deny in any of them is found whatever the order.
         var scps = new LayerResult[authenticated ? policies.ServiceControl.Length : 0];
         for (var i = 0; i < scps.Length; i++)
-            scps[i] = Evaluate($"serviceControlPolicies[{i}]", policies.ServiceControl[i], scope, resourceLike: false, trace);
+            scps[i] = Evaluate(LevelName("serviceControlPolicies", i), policies.ServiceControl[i], scope, resourceLike: false, trace);
         var rcps = new LayerResult[principal.Kind == PrincipalKind.Service ? 0 : policies.ResourceControl.Length];
         for (var i = 0; i < rcps.Length; i++)
-            rcps[i] = Evaluate($"resourceControlPolicies[{i}]", policies.ResourceControl[i], scope, resourceLike: true, trace);
+            rcps[i] = Evaluate(LevelName("resourceControlPolicies", i), policies.ResourceControl[i], scope, resourceLike: true, trace);
         var endpoint = policies.VpcEndpoint is { } vpce ? Evaluate("vpcEndpointPolicy", [vpce], scope, resourceLike: true, trace) : null;
         var resource = policies.Resource is { } resourcePolicy ? Evaluate("resourcePolicy", [resourcePolicy], scope, resourceLike: true, trace) : null;
         LayerResult? identity = null, boundary = null, session = null;
@@ -53,13 +59,15 @@ public static class PolicyEvaluator
             session = policies.Session is { } s ? Evaluate("sessionPolicy", [s], scope, resourceLike: false, trace) : null;
         }
 
-        foreach (var layer in scps.Concat(rcps).Append(endpoint).Append(resource).Append(identity).Append(boundary).Append(session))
+        if ((FirstDenying(scps) ?? FirstDenying(rcps) ?? FirstDenying([endpoint, resource, identity, boundary, session])) is { } denying)
+            return (Decision.ExplicitlyDenied, $"a Deny statement in {denying.Name} applies");
+        foreach (var layer in scps)
         {
-            if (layer is { Denied: true })
-                return (Decision.ExplicitlyDenied, $"a Deny statement in {layer.Name} applies");
+            if (!layer.Allowed)
+                return (Decision.ImplicitlyDenied, $"{layer.Name} allow nothing that covers the request (every level must allow)");
         }
 
-        foreach (var layer in scps.Concat(rcps))
+        foreach (var layer in rcps)
         {
             if (!layer.Allowed)
                 return (Decision.ImplicitlyDenied, $"{layer.Name} allow nothing that covers the request (every level must allow)");
@@ -115,6 +123,20 @@ public static class PolicyEvaluator
         return limitsHold ? (Decision.Allowed, "an identity policy allows it") : (Decision.ImplicitlyDenied, Limits());
     }
 
+    private static string LevelName(string layer, int level) =>
+        level < 8 ? LevelNames[layer[0] == 's' ? 0 : 1][level] : $"{layer}[{level}]";
+
+    private static LayerResult? FirstDenying(ReadOnlySpan<LayerResult?> layers)
+    {
+        foreach (var layer in layers)
+        {
+            if (layer is { Denied: true })
+                return layer;
+        }
+
+        return null;
+    }
+
     private static bool IsKmsKey(RequestScope scope) =>
         scope.Action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase) && scope.Request.Resource.Contains(":kms:", StringComparison.Ordinal);
 
@@ -126,9 +148,11 @@ public static class PolicyEvaluator
     {
         var result = new LayerResult(name);
         var statements = trace is null ? null : ImmutableArray.CreateBuilder<StatementTrace>();
+        var candidates = t_candidates ??= [];
         foreach (var policy in policies)
         {
-            foreach (var statement in policy.Statements)
+            policy.Candidates(scope.Action, candidates);
+            foreach (var statement in candidates)
             {
                 if (!statement.MatchesAction(scope.Action) || !statement.MatchesResource(scope))
                     continue;

@@ -5,45 +5,63 @@ namespace Rampart.Iam.Evaluation;
 /// <summary>A request as the compiled policies see it: its caller read once, and its context with the derived keys added.</summary>
 internal sealed class RequestScope
 {
+    // Callers repeat (one principal asked about many actions): the last one read on this thread is kept.
+    [ThreadStatic]
+    private static (string Principal, string? GivenArn, RequestPrincipal Parsed, KeyValuePair<string, ImmutableArray<string>>[] Derived)? t_last;
+
     public RequestScope(AuthorizationRequest request)
     {
         Request = request;
-        var context = request.Context.WithComparers(StringComparer.OrdinalIgnoreCase);
-        Principal = RequestPrincipal.Parse(request.Principal, context.TryGetValue("aws:PrincipalArn", out var given) && given.Length > 0 ? given[0] : null);
-        ResourceAccount = request.ResourceAccount ?? AccountOf(request.Resource) ?? Principal.Account;
-
-        // Keys AWS puts in every authenticated request, unless the caller gave them.
-        var derived = context.ToBuilder();
-        void Add(string key, string? value)
+        _context = request.Context.KeyComparer == StringComparer.OrdinalIgnoreCase ? request.Context : request.Context.WithComparers(StringComparer.OrdinalIgnoreCase);
+        var given = _context.TryGetValue("aws:PrincipalArn", out var arns) && arns.Length > 0 ? arns[0] : null;
+        if (t_last is { } last && ReferenceEquals(last.Principal, request.Principal) && ReferenceEquals(last.GivenArn, given))
         {
-            if (value is not null && !derived.ContainsKey(key))
-                derived[key] = [value];
+            Principal = last.Parsed;
+            _derived = last.Derived;
+        }
+        else
+        {
+            Principal = RequestPrincipal.Parse(request.Principal, given);
+            _derived = Derive(Principal);
+            t_last = (request.Principal, given, Principal, _derived);
         }
 
-        if (Principal.Kind is not PrincipalKind.Anonymous and not PrincipalKind.Service and not PrincipalKind.Other)
+        ResourceAccount = request.ResourceAccount ?? AccountOf(request.Resource) ?? Principal.Account;
+        Action = request.Action;
+    }
+
+    // Keys AWS puts in every authenticated request; looked up after the caller's own.
+    private static KeyValuePair<string, ImmutableArray<string>>[] Derive(RequestPrincipal principal)
+    {
+        var derived = new List<KeyValuePair<string, ImmutableArray<string>>>(6);
+        void Add(string key, string? value)
         {
-            Add("aws:PrincipalArn", Principal.PrincipalArn);
-            Add("aws:PrincipalAccount", Principal.Account);
-            Add("aws:PrincipalType", Principal.Kind switch
+            if (value is not null)
+                derived.Add(new(key, [value]));
+        }
+
+        if (principal.Kind is not PrincipalKind.Anonymous and not PrincipalKind.Service and not PrincipalKind.Other)
+        {
+            Add("aws:PrincipalArn", principal.PrincipalArn);
+            Add("aws:PrincipalAccount", principal.Account);
+            Add("aws:PrincipalType", principal.Kind switch
             {
                 PrincipalKind.User => "User",
                 PrincipalKind.RoleSession => "AssumedRole",
                 PrincipalKind.FederatedUser => "FederatedUser",
                 _ => "Account",
             });
-            if (Principal.Kind == PrincipalKind.User)
-                Add("aws:username", Principal.Name);
+            if (principal.Kind == PrincipalKind.User)
+                Add("aws:username", principal.Name);
         }
 
-        if (Principal.Kind == PrincipalKind.Service)
+        if (principal.Kind == PrincipalKind.Service)
         {
-            Add("aws:PrincipalServiceName", Principal.Arn);
+            Add("aws:PrincipalServiceName", principal.Arn);
             Add("aws:PrincipalIsAWSService", "true");
         }
 
-        Add("aws:ResourceAccount", ResourceAccount);
-        Context = derived.ToImmutable();
-        Action = request.Action;
+        return [.. derived];
     }
 
     public AuthorizationRequest Request { get; }
@@ -54,18 +72,56 @@ internal sealed class RequestScope
 
     public string Action { get; }
 
-    public ImmutableDictionary<string, ImmutableArray<string>> Context { get; }
+    private readonly ImmutableDictionary<string, ImmutableArray<string>> _context;
+    private readonly KeyValuePair<string, ImmutableArray<string>>[] _derived;
+
+    /// <summary>The values of a context key (case-insensitive): the caller's, else those the evaluator derives.</summary>
+    public bool TryGetValues(string key, out ImmutableArray<string> values)
+    {
+        if (_context.TryGetValue(key, out values))
+            return true;
+        foreach (var pair in _derived)
+        {
+            if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
+            {
+                values = pair.Value;
+                return true;
+            }
+        }
+
+        if (ResourceAccount is not null && string.Equals(key, "aws:ResourceAccount", StringComparison.OrdinalIgnoreCase))
+        {
+            values = [ResourceAccount];
+            return true;
+        }
+
+        values = default;
+        return false;
+    }
 
     public bool SameAccount => Principal.Account is null || ResourceAccount is null || Principal.Account == ResourceAccount;
 
     /// <summary>The single value a policy variable takes from <paramref name="key"/>, or null.</summary>
-    public string? Variable(string key) => Context.TryGetValue(key, out var values) && values.Length == 1 ? values[0] : null;
+    public string? Variable(string key) => TryGetValues(key, out var values) && values.Length == 1 ? values[0] : null;
 
+    // The account segment of an ARN (the fifth), when it names one.
     private static string? AccountOf(string arn)
     {
         if (!arn.StartsWith("arn:", StringComparison.Ordinal))
             return null;
-        var parts = arn.Split(':', 6);
-        return parts.Length == 6 && parts[4].Length > 0 && parts[4] != "aws" ? parts[4] : null;
+        var rest = arn.AsSpan(4);
+        for (var skip = 0; skip < 3; skip++)
+        {
+            var colon = rest.IndexOf(':');
+            if (colon < 0)
+                return null;
+            rest = rest[(colon + 1)..];
+        }
+
+        var end = rest.IndexOf(':');
+        if (end <= 0)
+            return null;
+        var account = rest[..end];
+        return account is "aws" ? null : account.ToString();
     }
 }
