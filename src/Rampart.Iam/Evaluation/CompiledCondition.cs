@@ -35,8 +35,6 @@ internal sealed class CompiledCondition
         _values = values.MoveToImmutable();
     }
 
-    public PolicyCondition Source => _source;
-
     public bool Holds(RequestScope scope)
     {
         var present = scope.TryGetValues(_source.Key, out var requestValues);

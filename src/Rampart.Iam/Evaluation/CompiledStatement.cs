@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Collections.Immutable;
 using Rampart.Iam.Policies;
 
 namespace Rampart.Iam.Evaluation;
@@ -56,8 +55,6 @@ internal sealed class CompiledStatement
     public PolicyDocument Document { get; }
 
     public PolicyEffect Effect => Statement.Effect;
-
-    public ImmutableArray<CompiledCondition> Conditions => [.. _conditions];
 
     /// <summary>Whether the statement covers the request's action (before <c>NotAction</c> is applied).</summary>
     public bool MatchesAction(string action)

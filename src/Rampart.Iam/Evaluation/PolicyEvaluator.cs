@@ -86,11 +86,13 @@ public static class PolicyEvaluator
                     : "only a resource policy naming the caller can allow it");
         }
 
-        var mustBeNamed = IsKmsKey(scope) || IsRoleTrust(scope);
+        var kmsKey = IsKmsKey(scope);
+        var roleTrust = !kmsKey && IsRoleTrust(scope);
+        var mustBeNamed = kmsKey || roleTrust;
         var identityAllows = principal.Kind == PrincipalKind.Root || identity is { Allowed: true };
         var limitsHold = boundary is not { Allowed: false } && session is not { Allowed: false };
         string Limits() => boundary is { Allowed: false } ? "the permissions boundary does not allow it" : "the session policy does not allow it";
-        var kind = IsKmsKey(scope) ? "the key policy" : IsRoleTrust(scope) ? "the role's trust policy" : "the resource policy";
+        var kind = kmsKey ? "the key policy" : roleTrust ? "the role's trust policy" : "the resource policy";
 
         if (!scope.SameAccount)
         {

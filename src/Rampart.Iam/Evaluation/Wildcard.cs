@@ -8,8 +8,6 @@ namespace Rampart.Iam.Evaluation;
 /// </summary>
 internal static class Wildcard
 {
-    public static bool HasWildcards(string pattern) => pattern.AsSpan().IndexOfAny('*', '?') >= 0 || pattern.Contains('\\', StringComparison.Ordinal);
-
     /// <summary>Escapes <paramref name="text"/> so every character matches only itself.</summary>
     public static string Escape(string text)
     {
