@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary><c>rules validate</c> found warnings but no errors.</summary>
     public const int Warnings = 1;
 
+    /// <summary><c>iam can</c>: the principal may not make the request.</summary>
+    public const int Denied = 1;
+
     /// <summary>Bad usage, or input that could not be read (rules, records, files).</summary>
     public const int InputErrors = 2;
 }

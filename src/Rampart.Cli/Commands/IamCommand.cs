@@ -8,7 +8,7 @@ using Rampart.Iam.Simulation;
 
 namespace Rampart.Cli.Commands;
 
-/// <summary><c>rampart iam simulate</c>: decides requests against IAM policies exactly as AWS does, with the trace of why.</summary>
+/// <summary><c>rampart iam</c>, and its <c>simulate</c>: decides requests against IAM policies exactly as AWS does, with the trace of why.</summary>
 internal static class IamCommand
 {
     public static Command Create(CliContext context)
@@ -48,7 +48,10 @@ internal static class IamCommand
                 result.GetValue(scp) ?? [], result.GetValue(rcp) ?? [], result.GetValue(endpoint), context);
             return json is null ? ExitCodes.InputErrors : Single(json, "flags", context);
         });
-        return new Command("iam", "Evaluate IAM policies.") { simulate };
+        var iam = new Command("iam", "Evaluate IAM policies: simulate requests, ask who can do what in an account.") { simulate };
+        foreach (var question in IamAccessCommand.Create(context))
+            iam.Subcommands.Add(question);
+        return iam;
     }
 
     private static string ReadAll(string file) => file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);

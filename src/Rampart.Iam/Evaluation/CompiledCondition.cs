@@ -35,6 +35,28 @@ internal sealed class CompiledCondition
         _values = values.MoveToImmutable();
     }
 
+    public PolicyCondition Source => _source;
+
+    /// <summary>Whether the condition cannot be decided: its key, or a variable in its values, is one the question leaves open.</summary>
+    public bool IsUnknown(RequestScope scope)
+    {
+        if (scope.IsUnknown(_source.Key))
+            return true;
+        if (!_anyVariables)
+            return false;
+        var unknown = false;
+        foreach (var value in _values)
+        {
+            value.Template?.Render(key =>
+            {
+                unknown |= scope.IsUnknown(key);
+                return "";
+            }, static (literal, _) => literal);
+        }
+
+        return unknown;
+    }
+
     public bool Holds(RequestScope scope)
     {
         var present = scope.TryGetValues(_source.Key, out var requestValues);

@@ -112,10 +112,20 @@ internal sealed class CompiledStatement
         return match == PrincipalMatch.Direct ? PrincipalMatch.None : PrincipalMatch.Direct;
     }
 
-    public bool ConditionsHold(RequestScope scope)
+    /// <summary>
+    /// Whether every condition holds. With <paramref name="unknown"/>, conditions whose keys the question leaves open are
+    /// not decided but added to it; the statement then holds only if they do.
+    /// </summary>
+    public bool ConditionsHold(RequestScope scope, List<PolicyCondition>? unknown = null)
     {
         foreach (var condition in _conditions)
         {
+            if (unknown is not null && condition.IsUnknown(scope))
+            {
+                unknown.Add(condition.Source);
+                continue;
+            }
+
             if (!condition.Holds(scope))
                 return false;
         }

@@ -19,6 +19,9 @@ public static class PolicyEvaluator
     [ThreadStatic]
     private static List<CompiledStatement>? t_candidates;
 
+    [ThreadStatic]
+    private static List<PolicyCondition>? t_unknown;
+
     /// <summary>Decides <paramref name="request"/> against <paramref name="policies"/>, with the trace of why.</summary>
     public static EvaluationResult Evaluate(AuthorizationRequest request, PolicySet policies)
     {
@@ -35,6 +38,35 @@ public static class PolicyEvaluator
         Core.Guard.NotNull(request);
         Core.Guard.NotNull(policies);
         return Decide(new RequestScope(request), policies, null).Decision;
+    }
+
+    /// <summary>
+    /// Answers an open question: may the caller make this request whatever its context holds beyond what
+    /// <paramref name="request"/> gives? A condition on a key the request does not give (and
+    /// <paramref name="knownAbsent"/> does not declare absent) is not decided; the answer lists the statements that depend
+    /// on such conditions. Keys the evaluator derives from the caller (<c>aws:PrincipalArn</c>, <c>aws:username</c>…) are
+    /// always known.
+    /// </summary>
+    /// <param name="request">The request; its context holds the keys known.</param>
+    /// <param name="policies">The policies.</param>
+    /// <param name="knownAbsent">Keys known to be absent (such as principal tags the caller does not have); null for none.</param>
+    public static OpenEvaluationResult EvaluateOpen(AuthorizationRequest request, PolicySet policies, Func<string, bool>? knownAbsent = null)
+    {
+        Core.Guard.NotNull(request);
+        Core.Guard.NotNull(policies);
+        var open = new OpenQuestion(knownAbsent ?? (static _ => false));
+        var scope = new RequestScope(request) { Open = open };
+        var layers = ImmutableArray.CreateBuilder<LayerTrace>();
+        var (decision, reason) = Decide(scope, policies, layers);
+        var trace = new EvaluationTrace(reason, layers.ToImmutable());
+        if (decision != Decision.Allowed || open.Requirements.Count == 0)
+            return new OpenEvaluationResult(decision, [], trace);
+
+        // Allowed when the undecided conditions fall the caller's way: allowed outright if also when they do not.
+        open.Favourable = false;
+        return Decide(scope, policies, null).Decision == Decision.Allowed
+            ? new OpenEvaluationResult(decision, [], trace)
+            : new OpenEvaluationResult(decision, open.Relevant(), trace);
     }
 
     private static (Decision Decision, string Reason) Decide(RequestScope scope, PolicySet policies, ImmutableArray<LayerTrace>.Builder? trace)
@@ -151,6 +183,8 @@ public static class PolicyEvaluator
         var result = new LayerResult(name);
         var statements = trace is null ? null : ImmutableArray.CreateBuilder<StatementTrace>();
         var candidates = t_candidates ??= [];
+        var open = scope.Open;
+        var unknown = open is null ? null : t_unknown ??= [];
         foreach (var policy in policies)
         {
             policy.Candidates(scope.Action, candidates);
@@ -159,7 +193,13 @@ public static class PolicyEvaluator
                 if (!statement.MatchesAction(scope.Action) || !statement.MatchesResource(scope))
                     continue;
                 var match = resourceLike ? statement.MatchPrincipal(scope.Principal) : PrincipalMatch.Direct;
-                if (match == PrincipalMatch.None || !statement.ConditionsHold(scope))
+                if (match == PrincipalMatch.None)
+                    continue;
+                unknown?.Clear();
+                if (!statement.ConditionsHold(scope, unknown))
+                    continue;
+                var undecided = unknown is { Count: > 0 };
+                if (undecided && !open!.Applies(name, policy, statement, unknown!))
                     continue;
                 if (statement.Effect == PolicyEffect.Deny)
                 {
@@ -170,6 +210,8 @@ public static class PolicyEvaluator
                     result.Allowed = true;
                     if (match > result.Principal)
                         result.Principal = match;
+                    if (!undecided && open is { Favourable: true })
+                        open.SurelyAllowed.Add(name);
                 }
 
                 statements?.Add(new StatementTrace(policy.Document.Origin, statement.Statement.Path, statement.Statement.Sid, statement.Effect,

@@ -99,6 +99,15 @@ internal sealed class RequestScope
         return false;
     }
 
+    /// <summary>
+    /// Set for a question about requests in general (<c>can</c>, <c>who-can</c>) rather than one request: a key without a
+    /// value is then unknown, not absent, unless the question knows it to be absent.
+    /// </summary>
+    public OpenQuestion? Open { get; init; }
+
+    /// <summary>Whether <paramref name="key"/> has no value here and the question leaves it open.</summary>
+    public bool IsUnknown(string key) => Open is { } open && !TryGetValues(key, out _) && !open.KnownAbsent(key);
+
     public bool SameAccount => Principal.Account is null || ResourceAccount is null || Principal.Account == ResourceAccount;
 
     /// <summary>The single value a policy variable takes from <paramref name="key"/>, or null.</summary>

@@ -15,10 +15,39 @@ public static class SimulationResultWriter
         json.WriteStartObject();
         WriteId(json, id);
         json.WriteString("decision", result.Decision.ToString());
-        json.WriteStartObject("trace");
-        json.WriteString("reason", result.Trace.Reason);
+        WriteTrace(json, "trace", result.Trace);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the diagnostics of an input that could not be simulated.</summary>
+    public static void WriteErrors(Utf8JsonWriter json, string? id, IEnumerable<Diagnostic> diagnostics)
+    {
+        Core.Guard.NotNull(json);
+        Core.Guard.NotNull(diagnostics);
+        json.WriteStartObject();
+        WriteId(json, id);
+        json.WriteStartArray("errors");
+        foreach (var diagnostic in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", diagnostic.Code);
+            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            json.WriteString("location", diagnostic.Location.ToString());
+            json.WriteString("message", diagnostic.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes a trace as the property <paramref name="name"/>: <c>{"reason", "layers": [{"layer", "result", "statements"}]}</c>.</summary>
+    internal static void WriteTrace(Utf8JsonWriter json, string name, EvaluationTrace trace)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("reason", trace.Reason);
         json.WriteStartArray("layers");
-        foreach (var layer in result.Trace.Layers)
+        foreach (var layer in trace.Layers)
         {
             json.WriteStartObject();
             json.WriteString("layer", layer.Layer);
@@ -38,29 +67,6 @@ public static class SimulationResultWriter
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    /// <summary>Writes the diagnostics of an input that could not be simulated.</summary>
-    public static void WriteErrors(Utf8JsonWriter json, string? id, IEnumerable<Diagnostic> diagnostics)
-    {
-        Core.Guard.NotNull(json);
-        Core.Guard.NotNull(diagnostics);
-        json.WriteStartObject();
-        WriteId(json, id);
-        json.WriteStartArray("errors");
-        foreach (var diagnostic in diagnostics)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", diagnostic.Code);
-            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
-            json.WriteString("location", diagnostic.Location.ToString());
-            json.WriteString("message", diagnostic.Message);
             json.WriteEndObject();
         }
 

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Rampart.Iam.Evaluation;
+
+namespace Rampart.Iam.Access;
+
+/// <summary>Whether a principal of an account is an IAM user or a role.</summary>
+public enum AccessPrincipalKind
+{
+    /// <summary>An IAM user.</summary>
+    User,
+
+    /// <summary>An IAM role, asked about as any session of it.</summary>
+    Role,
+}
+
+/// <summary>Whether one principal of an account may make a request, the conditions that still apply, and why.</summary>
+/// <param name="PrincipalArn">The user or role ARN.</param>
+/// <param name="PrincipalName">The user or role name.</param>
+/// <param name="Kind">User or role.</param>
+/// <param name="Result">The decision, the conditions it depends on, and its trace.</param>
+/// <param name="Gaps">
+/// What the answer could not take into account: policies or groups the export lacks, policies with errors. An answer
+/// with gaps may be wrong.
+/// </param>
+public sealed record AccessAnswer(string PrincipalArn, string PrincipalName, AccessPrincipalKind Kind, OpenEvaluationResult Result, ImmutableArray<string> Gaps)
+{
+    /// <summary>Whether some request of the kind asked can be allowed (outright or under <see cref="OpenEvaluationResult.Requirements"/>).</summary>
+    public bool IsAllowed => Result.Decision == Decision.Allowed;
+}

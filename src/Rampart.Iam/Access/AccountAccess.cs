@@ -1,0 +1,301 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using Rampart.Core;
+using Rampart.Core.Diagnostics;
+using Rampart.Iam.Accounts;
+using Rampart.Iam.Evaluation;
+using Rampart.Iam.Policies;
+
+namespace Rampart.Iam.Access;
+
+/// <summary>
+/// Answers who can do what in one account, from its authorization details (<c>aws iam get-account-authorization-details</c>)
+/// and the organisation's policies: <see cref="Can"/> for one principal, <see cref="WhoCan"/> for all of them. Every
+/// managed policy is compiled once for the account, each group's inline policies once for its members, and each
+/// principal's policy set once, on first use. Thread-safe.
+/// </summary>
+public sealed class AccountAccess
+{
+    private const string PrincipalTagPrefix = "aws:PrincipalTag/";
+
+    private static readonly string[] TrustActions =
+        ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"];
+
+    private readonly AccessOptions _options;
+    private readonly IDiagnosticSink _diagnostics;
+    private readonly ImmutableArray<ImmutableArray<CompiledPolicy>> _scps;
+    private readonly ImmutableArray<ImmutableArray<CompiledPolicy>> _rcps;
+    private readonly CompiledPolicy? _resourcePolicy;
+    private readonly ImmutableArray<Caller> _callers;
+    private readonly Dictionary<string, Caller> _byArn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Key, PolicyKind Kind), Lazy<CompiledPolicy?>> _shared = new();
+    private readonly ConcurrentDictionary<string, Lazy<CompiledPolicy?>> _trust = new(StringComparer.Ordinal);
+
+    private AccountAccess(AccountAuthorizationDetails account, AccessOptions options, IDiagnosticSink diagnostics)
+    {
+        Account = account;
+        _options = options;
+        _diagnostics = diagnostics;
+        _scps = [.. options.ServiceControlPolicies.Select(static level => CompiledPolicy.CompileAll(level))];
+        _rcps = [.. options.ResourceControlPolicies.Select(static level => CompiledPolicy.CompileAll(level))];
+        _resourcePolicy = options.ResourcePolicy is { } resource ? CompiledPolicy.Compile(resource) : null;
+        var callers = ImmutableArray.CreateBuilder<Caller>(account.Users.Length + account.Roles.Length);
+        foreach (var user in account.Users)
+            callers.Add(new Caller(this, user.Arn, user.Name, AccessPrincipalKind.User, user.Tags, user.Id, user, null));
+        foreach (var role in account.Roles)
+            callers.Add(new Caller(this, role.Arn, role.Name, AccessPrincipalKind.Role, role.Tags, null, null, role));
+        _callers = callers.MoveToImmutable();
+        foreach (var caller in _callers)
+            _byArn.TryAdd(caller.Arn, caller);
+    }
+
+    /// <summary>The account asked about.</summary>
+    public AccountAuthorizationDetails Account { get; }
+
+    /// <summary>
+    /// Prepares questions over <paramref name="account"/>. Policies are compiled when first needed; problems in them are
+    /// reported to <paramref name="diagnostics"/> once, with their place in the export, and the answers that miss them
+    /// say so in <see cref="AccessAnswer.Gaps"/>.
+    /// </summary>
+    public static AccountAccess Create(AccountAuthorizationDetails account, AccessOptions options, IDiagnosticSink diagnostics) =>
+        new(Guard.NotNull(account), Guard.NotNull(options), Guard.NotNull(diagnostics));
+
+    /// <summary>
+    /// Finds a user or role by ARN, or by name (users first); a name both a user and a role have is ambiguous and
+    /// found by neither.
+    /// </summary>
+    /// <param name="nameOrArn">An ARN, or a user or role name.</param>
+    /// <param name="arn">The principal's ARN.</param>
+    /// <param name="problem">Why it was not found, for a person.</param>
+    public bool TryFindPrincipal(string nameOrArn, [NotNullWhen(true)] out string? arn, [NotNullWhen(false)] out string? problem)
+    {
+        Guard.NotNull(nameOrArn);
+        arn = null;
+        problem = null;
+        if (_byArn.ContainsKey(nameOrArn))
+        {
+            arn = nameOrArn;
+            return true;
+        }
+
+        if (nameOrArn.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            problem = $"the export has no user or role with ARN {nameOrArn}";
+            return false;
+        }
+
+        var user = Account.FindUser(nameOrArn);
+        var role = Account.FindRole(nameOrArn);
+        if (user is not null && role is not null)
+        {
+            problem = $"'{nameOrArn}' is both a user and a role; give the ARN ({user.Arn} or {role.Arn})";
+            return false;
+        }
+
+        arn = user?.Arn ?? role?.Arn;
+        problem = arn is null ? $"the export has no user or role named '{nameOrArn}'" : null;
+        return arn is not null;
+    }
+
+    /// <summary>
+    /// Whether the user or role <paramref name="principal"/> (an ARN or name, see <see cref="TryFindPrincipal"/>) may
+    /// perform <paramref name="action"/> on <paramref name="resource"/>, and under which conditions.
+    /// </summary>
+    /// <exception cref="ArgumentException">The account has no such principal.</exception>
+    public AccessAnswer Can(string principal, string action, string resource)
+    {
+        Guard.NotNull(action);
+        Guard.NotNull(resource);
+        if (!TryFindPrincipal(principal, out var arn, out var problem))
+            throw new ArgumentException(problem, nameof(principal));
+        return Ask(_byArn[arn], action, resource);
+    }
+
+    /// <summary>
+    /// Every user and role that may perform <paramref name="action"/> on <paramref name="resource"/>, outright or under
+    /// conditions, users first, in export order.
+    /// </summary>
+    public ImmutableArray<AccessAnswer> WhoCan(string action, string resource)
+    {
+        Guard.NotNull(action);
+        Guard.NotNull(resource);
+        var answers = ImmutableArray.CreateBuilder<AccessAnswer>();
+        foreach (var caller in _callers)
+        {
+            var answer = Ask(caller, action, resource);
+            if (answer.IsAllowed)
+                answers.Add(answer);
+        }
+
+        return answers.ToImmutable();
+    }
+
+    /// <summary>The number of users and roles asked about by <see cref="WhoCan"/>.</summary>
+    public int PrincipalCount => _callers.Length;
+
+    private AccessAnswer Ask(Caller caller, string action, string resource)
+    {
+        var prepared = caller.Prepared.Value;
+        var policies = prepared.Policies;
+        var gaps = prepared.Gaps;
+        if (_resourcePolicy is null && TrustedRole(action, resource) is { } role)
+        {
+            var trust = _trust.GetOrAdd(role.Arn, _ => new Lazy<CompiledPolicy?>(() =>
+                role.AssumeRolePolicy is { } text ? Compile(text, $"trust policy of role {role.Name}", PolicyKind.Trust) : null)).Value;
+            policies = policies with { Resource = trust };
+            if (trust is null)
+                gaps = gaps.Add($"the trust policy of role {role.Name} is missing or has errors");
+        }
+
+        var request = new AuthorizationRequest
+        {
+            Principal = caller.Arn,
+            Action = action,
+            Resource = resource,
+            ResourceAccount = IamArnAccount(resource) ?? _options.ResourceAccount ?? Account.AccountId,
+            Context = prepared.Context,
+        };
+        var result = PolicyEvaluator.EvaluateOpen(request, policies, _options.ClosedContext ? static _ => true : KnownAbsent);
+        return new AccessAnswer(caller.Arn, caller.Name, caller.Kind, result, gaps);
+    }
+
+    // The caller's tags are all known: a principal tag it does not have is absent, not open.
+    private static bool KnownAbsent(string key) => key.StartsWith(PrincipalTagPrefix, StringComparison.OrdinalIgnoreCase);
+
+    private IamRole? TrustedRole(string action, string resource) =>
+        resource.Contains(":role/", StringComparison.Ordinal)
+        && TrustActions.Contains(action, StringComparer.OrdinalIgnoreCase)
+        && _byArn.TryGetValue(resource, out var caller)
+            ? caller.Role
+            : null;
+
+    // The account segment of an ARN, when it is twelve digits.
+    private static string? IamArnAccount(string arn)
+    {
+        var parts = arn.Split(':', 6);
+        return parts.Length == 6 && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) ? parts[4] : null;
+    }
+
+    private Prepared Prepare(Caller caller)
+    {
+        var effective = caller.User is { } user ? Account.EffectivePolicies(user) : Account.EffectivePolicies(caller.Role!);
+        var gaps = ImmutableArray.CreateBuilder<string>();
+        foreach (var missing in effective.MissingPolicyArns)
+            gaps.Add($"managed policy {missing} is not in the export");
+        foreach (var group in effective.UnknownGroups)
+            gaps.Add($"group {group} is not in the export");
+        var identity = ImmutableArray.CreateBuilder<CompiledPolicy>(effective.Identity.Length);
+        foreach (var applied in effective.Identity)
+        {
+            var name = applied.Attachment switch
+            {
+                PolicyAttachment.Managed or PolicyAttachment.GroupManaged => $"managed policy {applied.PolicyArn}",
+                PolicyAttachment.GroupInline => $"inline policy {applied.PolicyName} of group {applied.GroupName}",
+                _ => $"inline policy {applied.PolicyName} of {(caller.Kind == AccessPrincipalKind.User ? "user" : "role")} {caller.Name}",
+            };
+            var compiled = applied.Attachment switch
+            {
+                PolicyAttachment.Managed or PolicyAttachment.GroupManaged or PolicyAttachment.GroupInline => Shared(name, applied.Document, PolicyKind.Identity),
+                _ => Compile(applied.Document, name, PolicyKind.Identity),
+            };
+            if (compiled is null)
+                gaps.Add($"{name} has errors and was left out");
+            else if (!identity.Contains(compiled))
+                identity.Add(compiled);
+        }
+
+        CompiledPolicy? boundary = null;
+        if (effective.PermissionsBoundary is { } applied2)
+        {
+            boundary = Shared($"permissions boundary {applied2.PolicyArn}", applied2.Document, PolicyKind.PermissionBoundary);
+            if (boundary is null)
+                gaps.Add($"permissions boundary {applied2.PolicyArn} has errors; nothing is allowed while it is unreadable");
+        }
+
+        // Service-linked roles are not limited by service control policies.
+        var serviceLinked = caller.Role?.Path.StartsWith("/aws-service-role/", StringComparison.Ordinal) == true;
+        var policies = new PolicySet
+        {
+            Identity = identity.DrainToImmutable(),
+            PermissionBoundary = boundary ?? (effective.PermissionsBoundary is null ? null : DenyAll),
+            ServiceControl = serviceLinked ? [] : _scps,
+            ResourceControl = _rcps,
+            Resource = _resourcePolicy,
+        };
+
+        var context = _options.Context;
+        foreach (var group in caller.Tags.GroupBy(static tag => tag.Key, StringComparer.OrdinalIgnoreCase))
+            context = context.SetItem(PrincipalTagPrefix + group.Key, [.. group.Select(static tag => tag.Value)]);
+        if (!string.IsNullOrEmpty(caller.UserId) && !context.ContainsKey("aws:userid"))
+            context = context.SetItem("aws:userid", [caller.UserId]);
+        return new Prepared(policies, context, gaps.ToImmutable());
+    }
+
+    // Stands for a boundary that could not be read: a boundary with no statements allows nothing.
+    private static CompiledPolicy DenyAll { get; } = CompiledPolicy.Compile(new PolicyDocument
+    {
+        Version = PolicyParser.Version2012,
+        Kind = PolicyKind.PermissionBoundary,
+        Statements = [],
+        Origin = "an unreadable permissions boundary",
+    });
+
+    private CompiledPolicy? Shared(string name, PolicyText text, PolicyKind kind) =>
+        _shared.GetOrAdd((name, kind), _ => new Lazy<CompiledPolicy?>(() => Compile(text, name, kind))).Value;
+
+    // Parses a document of the export; its diagnostics point into the export (file and JSON path), its traces name it for a person.
+    private CompiledPolicy? Compile(PolicyText text, string name, PolicyKind kind)
+    {
+        var cut = text.Origin.IndexOf(": $", StringComparison.Ordinal);
+        PolicyDocument? document;
+        try
+        {
+            using var json = JsonDocument.Parse(text.Json);
+            document = cut < 0
+                ? PolicyParser.Parse(json.RootElement, name, kind, _diagnostics, text.Origin)
+                : PolicyParser.Parse(json.RootElement, name, kind, _diagnostics, text.Origin[..cut], text.Origin[(cut + 2)..]);
+        }
+        catch (JsonException)
+        {
+            // The parser reports it with its line and column.
+            document = PolicyDocument.Parse(text.Json, text.Origin, kind, _diagnostics);
+        }
+
+        return document is null ? null : CompiledPolicy.Compile(document);
+    }
+
+    private sealed record Prepared(PolicySet Policies, ImmutableDictionary<string, ImmutableArray<string>> Context, ImmutableArray<string> Gaps);
+
+    private sealed class Caller
+    {
+        public Caller(AccountAccess owner, string arn, string name, AccessPrincipalKind kind, ImmutableArray<IamTag> tags, string? userId, IamUser? user, IamRole? role)
+        {
+            Arn = arn;
+            Name = name;
+            Kind = kind;
+            Tags = tags.IsDefault ? [] : tags;
+            UserId = userId;
+            User = user;
+            Role = role;
+            Prepared = new Lazy<Prepared>(() => owner.Prepare(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public string Arn { get; }
+
+        public string Name { get; }
+
+        public AccessPrincipalKind Kind { get; }
+
+        public ImmutableArray<IamTag> Tags { get; }
+
+        public string? UserId { get; }
+
+        public IamUser? User { get; }
+
+        public IamRole? Role { get; }
+
+        public Lazy<Prepared> Prepared { get; }
+    }
+}
