@@ -46,6 +46,8 @@ public sealed class IamAccessTests : IDisposable
                 "only when (identityPolicies):",
                 "Bool aws:MultiFactorAuthPresent true   [inline policy mfa of user bob $.Statement[0]]",
                 "2 of 4 users and roles can s3:GetObject on arn:aws:s3:::reports/q4.csv; 1 of them only under conditions.",
+                "1 more cannot as far as the export shows, but their policies are incomplete:",
+                "role ops: inline policy typo of role ops has errors and was left out",
             ],
             lines);
 

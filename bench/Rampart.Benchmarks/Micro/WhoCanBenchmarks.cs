@@ -59,7 +59,7 @@ public class WhoCanBenchmarks
 
     /// <summary>The whole job: read the export, prepare the account, ask.</summary>
     [Benchmark]
-    public int WhoCan() => AccountAccess.Create(Read(), new AccessOptions(), NullDiagnosticSink.Instance).WhoCan(Action, Resource).Length;
+    public int WhoCan() => AccountAccess.Create(Read(), new AccessOptions(), NullDiagnosticSink.Instance).WhoCan(Action, Resource).Allowed.Length;
 
     /// <summary>Reading the export alone: the floor under <see cref="WhoCan"/>.</summary>
     [Benchmark]
@@ -67,7 +67,7 @@ public class WhoCanBenchmarks
 
     /// <summary>A further question over an account already prepared (what a console or a batch of questions pays).</summary>
     [Benchmark]
-    public int WhoCanPrepared() => _warm!.WhoCan("iam:PassRole", "arn:aws:iam::*:role/app-*").Length;
+    public int WhoCanPrepared() => _warm!.WhoCan("iam:PassRole", "arn:aws:iam::*:role/app-*").Allowed.Length;
 
     private AccountAuthorizationDetails Read() => AccountAuthorizationReader.Parse(_export, "synthetic.json", NullDiagnosticSink.Instance);
 

@@ -71,7 +71,8 @@ internal static class IamAccessCommand
                 return ExitCodes.InputErrors;
             var verb = result.GetValue(action)!;
             var target = result.GetValue(resource)!;
-            var answers = access.WhoCan(verb, target);
+            var found = access.WhoCan(verb, target);
+            var answers = found.Allowed;
             if (result.GetValue(shared.Output) == "json")
             {
                 WriteJson(context, json =>
@@ -86,6 +87,10 @@ internal static class IamAccessCommand
                     foreach (var answer in answers)
                         AccessAnswerWriter.Write(json, answer, includeTrace: false);
                     json.WriteEndArray();
+                    json.WriteStartArray("incomplete");
+                    foreach (var answer in found.Uncertain)
+                        AccessAnswerWriter.Write(json, answer, includeTrace: false);
+                    json.WriteEndArray();
                     json.WriteEndObject();
                 });
                 return ExitCodes.Success;
@@ -95,6 +100,13 @@ internal static class IamAccessCommand
             var conditional = answers.Count(static a => a.Result.IsConditional);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{answers.Length} of {access.PrincipalCount} users and roles can {verb} on {target}; {conditional} of them only under conditions."));
+            if (!found.Uncertain.IsEmpty)
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{found.Uncertain.Length} more cannot as far as the export shows, but their policies are incomplete:"));
+                foreach (var answer in found.Uncertain)
+                    context.Out.WriteLine($"  {Kind(answer)} {answer.PrincipalName}: {string.Join("; ", answer.Gaps)}");
+            }
             return ExitCodes.Success;
         });
         return command;
@@ -177,6 +189,8 @@ internal static class IamAccessCommand
     {
         public Option<string> AccountData { get; } = new("--account-data") { Description = "Output of 'aws iam get-account-authorization-details' (JSON, either shape).", Required = true };
 
+        public Option<string[]> ManagedPolicies { get; } = new("--managed-policies") { Description = "Managed policies to fill in those the export attaches but lacks: another export (such as 'aws iam get-account-authorization-details --filter AWSManagedPolicy') or a JSON object of names to {arn, document}; repeatable." };
+
         public Option<string[]> Scp { get; } = new("--scp") { Description = "Service control policy files of one level, comma-separated, from the root down; repeat per level." };
 
         public Option<string[]> Rcp { get; } = new("--rcp") { Description = "Resource control policy files of one level, comma-separated, from the root down; repeat per level." };
@@ -194,7 +208,7 @@ internal static class IamAccessCommand
         public void AddTo(Command command)
         {
             Output.AcceptOnlyFromAmong(Outputs);
-            foreach (var option in new Option[] { AccountData, Scp, Rcp, ResourcePolicy, ResourceAccount, Context, ClosedContext, Output })
+            foreach (var option in new Option[] { AccountData, ManagedPolicies, Scp, Rcp, ResourcePolicy, ResourceAccount, Context, ClosedContext, Output })
                 command.Options.Add(option);
         }
 
@@ -208,7 +222,16 @@ internal static class IamAccessCommand
                 return null;
             }
 
-            var account = AccountAuthorizationReader.Read(file, printer);
+            var libraries = (result.GetValue(ManagedPolicies) ?? []).Select(path => ManagedPolicyLibrary.Read(path, printer)).ToList();
+            var library = libraries.Count switch
+            {
+                0 => null,
+                1 => libraries[0],
+                _ => ManagedPolicyLibrary.From(libraries.SelectMany(static l => l.Policies)),
+            };
+            if (printer.Errors > 0)
+                return null;
+            var account = AccountAuthorizationReader.Read(file, printer, library);
             var errors = printer.Errors;
             var scps = Levels(result.GetValue(Scp) ?? [], PolicyKind.ServiceControl, printer);
             var rcps = Levels(result.GetValue(Rcp) ?? [], PolicyKind.ResourceControl, printer);

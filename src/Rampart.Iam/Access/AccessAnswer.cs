@@ -27,3 +27,11 @@ public sealed record AccessAnswer(string PrincipalArn, string PrincipalName, Acc
     /// <summary>Whether some request of the kind asked can be allowed (outright or under <see cref="OpenEvaluationResult.Requirements"/>).</summary>
     public bool IsAllowed => Result.Decision == Decision.Allowed;
 }
+
+/// <summary>The answer to <c>who-can</c>.</summary>
+/// <param name="Allowed">The principals that may, outright or under conditions.</param>
+/// <param name="Uncertain">
+/// Principals found not to, whose answers have gaps (a policy the export lacks or that has errors): with the missing
+/// pieces they might.
+/// </param>
+public sealed record WhoCanResult(ImmutableArray<AccessAnswer> Allowed, ImmutableArray<AccessAnswer> Uncertain);

@@ -115,21 +115,24 @@ public sealed class AccountAccess
 
     /// <summary>
     /// Every user and role that may perform <paramref name="action"/> on <paramref name="resource"/>, outright or under
-    /// conditions, users first, in export order.
+    /// conditions, users first, in export order; and those found not to whose answers have gaps.
     /// </summary>
-    public ImmutableArray<AccessAnswer> WhoCan(string action, string resource)
+    public WhoCanResult WhoCan(string action, string resource)
     {
         Guard.NotNull(action);
         Guard.NotNull(resource);
-        var answers = ImmutableArray.CreateBuilder<AccessAnswer>();
+        var allowed = ImmutableArray.CreateBuilder<AccessAnswer>();
+        var uncertain = ImmutableArray.CreateBuilder<AccessAnswer>();
         foreach (var caller in _callers)
         {
             var answer = Ask(caller, action, resource);
             if (answer.IsAllowed)
-                answers.Add(answer);
+                allowed.Add(answer);
+            else if (!answer.Gaps.IsEmpty)
+                uncertain.Add(answer);
         }
 
-        return answers.ToImmutable();
+        return new WhoCanResult(allowed.ToImmutable(), uncertain.ToImmutable());
     }
 
     /// <summary>The number of users and roles asked about by <see cref="WhoCan"/>.</summary>

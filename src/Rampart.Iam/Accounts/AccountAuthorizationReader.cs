@@ -40,14 +40,17 @@ public static class AccountAuthorizationReader
     public const int MaxDepth = 64;
 
     /// <summary>Reads the file at <paramref name="path"/>; problems are reported with that path as written.</summary>
-    public static AccountAuthorizationDetails Read(string path, IDiagnosticSink diagnostics)
+    /// <param name="path">The file.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="library">Managed policies to use where the export attaches a policy it does not hold; null for none.</param>
+    public static AccountAuthorizationDetails Read(string path, IDiagnosticSink diagnostics, ManagedPolicyLibrary? library = null)
     {
         Guard.NotEmpty(path);
         Guard.NotNull(diagnostics);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            return Read(stream, path, diagnostics);
+            return Read(stream, path, diagnostics, library);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -65,7 +68,11 @@ public static class AccountAuthorizationReader
     public static AccountAuthorizationDetails Read(Stream stream, IDiagnosticSink diagnostics) => Read(stream, UnnamedSource, diagnostics);
 
     /// <summary>Reads <paramref name="stream"/> to its end (it is not closed); <paramref name="source"/> names it in diagnostics and origins.</summary>
-    public static AccountAuthorizationDetails Read(Stream stream, string source, IDiagnosticSink diagnostics)
+    /// <param name="stream">The input.</param>
+    /// <param name="source">Names it in diagnostics and origins.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="library">Managed policies to use where the export attaches a policy it does not hold; null for none.</param>
+    public static AccountAuthorizationDetails Read(Stream stream, string source, IDiagnosticSink diagnostics, ManagedPolicyLibrary? library = null)
     {
         Guard.NotNull(stream);
         Guard.NotNull(source);
@@ -86,20 +93,24 @@ public static class AccountAuthorizationReader
             return AccountAuthorizationDetails.Empty;
         }
 
-        return ReadUtf8(ToUtf8(bytes.AsMemory(0, length)), source, diagnostics);
+        return ReadUtf8(ToUtf8(bytes.AsMemory(0, length)), source, diagnostics, library);
     }
 
     /// <summary>Reads JSON text held in a string; <paramref name="source"/> names it in diagnostics and origins.</summary>
-    public static AccountAuthorizationDetails Parse(string json, string source, IDiagnosticSink diagnostics)
+    /// <param name="json">The text.</param>
+    /// <param name="source">Names it in diagnostics and origins.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="library">Managed policies to use where the export attaches a policy it does not hold; null for none.</param>
+    public static AccountAuthorizationDetails Parse(string json, string source, IDiagnosticSink diagnostics, ManagedPolicyLibrary? library = null)
     {
         Guard.NotNull(json);
         Guard.NotNull(source);
         Guard.NotNull(diagnostics);
-        return ReadUtf8(Encoding.UTF8.GetBytes(json), source, diagnostics);
+        return ReadUtf8(Encoding.UTF8.GetBytes(json), source, diagnostics, library);
     }
 
-    private static AccountAuthorizationDetails ReadUtf8(ReadOnlyMemory<byte> utf8, string source, IDiagnosticSink diagnostics) =>
-        new AuthorizationJsonReader(utf8, source, diagnostics).Read();
+    private static AccountAuthorizationDetails ReadUtf8(ReadOnlyMemory<byte> utf8, string source, IDiagnosticSink diagnostics, ManagedPolicyLibrary? library) =>
+        new AuthorizationJsonReader(utf8, source, diagnostics, library).Read();
 
     private static bool TryReadAll(Stream stream, out byte[] bytes, out int length)
     {

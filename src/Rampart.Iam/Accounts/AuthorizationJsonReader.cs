@@ -65,8 +65,12 @@ internal sealed class AuthorizationJsonReader
     private int[]? _lineStarts;
     private bool _sawPolicies;
 
-    public AuthorizationJsonReader(ReadOnlyMemory<byte> json, string source, IDiagnosticSink sink)
+    private readonly ManagedPolicyLibrary _library;
+    private readonly List<ManagedPolicy> _fromLibrary = [];
+
+    public AuthorizationJsonReader(ReadOnlyMemory<byte> json, string source, IDiagnosticSink sink, ManagedPolicyLibrary? library = null)
     {
+        _library = library ?? ManagedPolicyLibrary.Empty;
         _json = json;
         _source = source;
         _sink = sink;
@@ -120,7 +124,7 @@ internal sealed class AuthorizationJsonReader
         // After damage the policies and groups that would resolve the references may lie beyond it: no guesses then.
         if (complete)
             ResolveReferences();
-        return new AccountAuthorizationDetails(ChooseAccount(), [.. _users], [.. _groups], [.. _roles], [.. _policies]);
+        return new AccountAuthorizationDetails(ChooseAccount(), [.. _users], [.. _groups], [.. _roles], [.. _policies, .. _fromLibrary]);
     }
 
     private void SetRecord(int value)
@@ -838,19 +842,25 @@ internal sealed class AuthorizationJsonReader
 
     private void ResolveReferences()
     {
-        if (!_sawPolicies)
+        // Policies the export lacks come from the library when it has them.
+        var unresolved = 0;
+        foreach (var (arn, reference) in _policyReferences.OrderBy(pair => pair.Value.First.Offset))
         {
-            if (_policyReferences.Count > 0)
-                Report(AuthorizationDiagnostics.NoPolicies(new SourceLocation(_source), _policyReferences.Count));
-        }
-        else
-        {
-            foreach (var (arn, reference) in _policyReferences.OrderBy(pair => pair.Value.First.Offset))
+            if (_policyPaths.ContainsKey(arn) || _skippedPolicies.Contains(arn))
+                continue;
+            if (_library.Find(arn) is { } known)
             {
-                if (!_policyPaths.ContainsKey(arn) && !_skippedPolicies.Contains(arn))
-                    Report(AuthorizationDiagnostics.MissingPolicy(Location(reference.First.Offset, reference.Record), reference.First.Path, arn, reference.Count));
+                _fromLibrary.Add(known);
+                continue;
             }
+
+            unresolved++;
+            if (_sawPolicies)
+                Report(AuthorizationDiagnostics.MissingPolicy(Location(reference.First.Offset, reference.Record), reference.First.Path, arn, reference.Count));
         }
+
+        if (!_sawPolicies && unresolved > 0)
+            Report(AuthorizationDiagnostics.NoPolicies(new SourceLocation(_source), unresolved));
 
         foreach (var (name, reference) in _groupReferences.OrderBy(pair => pair.Value.First.Offset))
         {

@@ -182,7 +182,7 @@ public sealed class AccountAccessTests
     [Fact]
     public void WhoCanAssumeARoleReadsItsTrustPolicy()
     {
-        var answers = Access().WhoCan("sts:AssumeRole", "arn:aws:iam::111122223333:role/admin");
+        var answers = Access().WhoCan("sts:AssumeRole", "arn:aws:iam::111122223333:role/admin").Allowed;
 
         // erin is named by the trust policy, which grants her directly; the others' own policies allow it and the trust
         // policy allows the account, which leaves it to identity policies — but only with MFA.
@@ -196,7 +196,7 @@ public sealed class AccountAccessTests
     [Fact]
     public void WhoCanListsUsersThenRolesAndLeavesOutThoseNoRequestCouldAllow()
     {
-        var answers = Access().WhoCan("s3:GetObject", Bucket);
+        var answers = Access().WhoCan("s3:GetObject", Bucket).Allowed;
 
         Assert.Equal(
             [("alice", false), ("bob", true), ("carol", false), ("admin", false), ("bounded", false), ("AWSServiceRoleForSupport", false)],
@@ -212,8 +212,8 @@ public sealed class AccountAccessTests
               "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:eu-west-1:444455556666:orders"}]}
             """, PolicyKind.Resource);
 
-        Assert.Empty(Access().WhoCan("sqs:SendMessage", elsewhere));
-        var answers = Access(new AccessOptions { ResourcePolicy = queuePolicy }).WhoCan("sqs:SendMessage", elsewhere);
+        Assert.Empty(Access().WhoCan("sqs:SendMessage", elsewhere).Allowed);
+        var answers = Access(new AccessOptions { ResourcePolicy = queuePolicy }).WhoCan("sqs:SendMessage", elsewhere).Allowed;
         Assert.Equal(["admin"], answers.Select(a => a.PrincipalName));
         Assert.Equal("the resource policy and an identity policy both allow it", answers[0].Result.Trace.Reason);
     }
@@ -249,7 +249,8 @@ public sealed class AccountAccessTests
 
         var answers = access.WhoCan("s3:GetObject", "*");
 
-        Assert.Empty(answers);
+        Assert.Empty(answers.Allowed);
+        Assert.Equal(["u1", "u2"], answers.Uncertain.Select(a => a.PrincipalName));
         var error = Assert.Single(diagnostics.ToImmutableArray());
         Assert.Equal("authz.json:$.GroupDetailList[0].GroupPolicyList[0].PolicyDocument.Statement[0].Effect", error.Location.ToString());
         Assert.Equal("inline policy typo of group g has errors and was left out", Assert.Single(access.Can("u2", "s3:GetObject", "*").Gaps));
