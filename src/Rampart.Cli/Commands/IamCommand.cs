@@ -48,7 +48,7 @@ internal static class IamCommand
                 result.GetValue(scp) ?? [], result.GetValue(rcp) ?? [], result.GetValue(endpoint), context);
             return json is null ? ExitCodes.InputErrors : Single(json, "flags", context);
         });
-        return new Command("iam", "Evaluate IAM policies.") { simulate };
+        return new Command("iam", "Evaluate and lint IAM policies.") { simulate, IamLintCommand.Create(context) };
     }
 
     private static string ReadAll(string file) => file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
