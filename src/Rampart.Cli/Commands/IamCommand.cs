@@ -48,7 +48,7 @@ internal static class IamCommand
                 result.GetValue(scp) ?? [], result.GetValue(rcp) ?? [], result.GetValue(endpoint), context);
             return json is null ? ExitCodes.InputErrors : Single(json, "flags", context);
         });
-        var iam = new Command("iam", "Evaluate IAM policies: simulate requests, ask who can do what in an account.") { simulate };
+        var iam = new Command("iam", "Evaluate and lint IAM policies: simulate requests, ask who can do what in an account.") { simulate, IamLintCommand.Create(context) };
         foreach (var question in IamAccessCommand.Create(context))
             iam.Subcommands.Add(question);
         return iam;

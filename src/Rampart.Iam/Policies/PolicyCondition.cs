@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Rampart.Iam.Policies;
 
@@ -19,6 +20,13 @@ public sealed record PolicyCondition(
     ImmutableArray<string> Values,
     string Path)
 {
+    /// <summary>Whether the values were written as a list rather than a single value.</summary>
+    public bool ValueIsList { get; init; }
+
+    /// <summary>The JSON path of one value, such as <c>$.Statement[0].Condition.StringLike['s3:prefix'][1]</c>, or <see cref="Path"/> for a single value.</summary>
+    /// <param name="index">The value's index in <see cref="Values"/>.</param>
+    public string ValuePath(int index) => ValueIsList ? Path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" : Path;
+
     /// <summary>Whether the operator is a negated one (<c>…Not…</c>), which holds when the key is absent.</summary>
     public bool IsNegated => Operator is ConditionOperator.StringNotEquals or ConditionOperator.StringNotEqualsIgnoreCase
         or ConditionOperator.StringNotLike or ConditionOperator.NumericNotEquals or ConditionOperator.DateNotEquals

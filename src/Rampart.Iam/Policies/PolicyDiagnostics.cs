@@ -53,11 +53,70 @@ public static class PolicyDiagnostics
     /// <summary>An element holds an empty list.</summary>
     public const string Empty = "IAM016";
 
+    // Warnings, from the linter: the document is valid but probably does not do what its author meant.
+
+    /// <summary>The document has no <c>Version</c>, so AWS reads it as <c>2008-10-17</c>.</summary>
+    public const string MissingVersion = "IAM101";
+
+    /// <summary>A <c>${…}</c> policy variable in a document whose version (<c>2008-10-17</c> or none) takes it as literal text.</summary>
+    public const string LiteralVariable = "IAM102";
+
+    /// <summary>An action names a service prefix the catalog does not have.</summary>
+    public const string UnknownService = "IAM103";
+
+    /// <summary>An action without wildcards that its service does not have.</summary>
+    public const string UnknownAction = "IAM104";
+
+    /// <summary>An action pattern with wildcards that matches no action in the catalog.</summary>
+    public const string PatternMatchesNothing = "IAM105";
+
+    /// <summary>A condition key that no service defines and that is not a global key.</summary>
+    public const string UnknownConditionKey = "IAM106";
+
+    /// <summary>A condition key that exists but that none of the statement's actions supports.</summary>
+    public const string UnsupportedConditionKey = "IAM107";
+
+    /// <summary>A condition operator of another type than its key (a date operator on a string key…).</summary>
+    public const string OperatorTypeMismatch = "IAM108";
+
+    /// <summary><c>ForAllValues:</c> in an <c>Allow</c> statement, which holds when the key is absent.</summary>
+    public const string ForAllValuesWithAllow = "IAM109";
+
+    /// <summary><c>ForAllValues:</c> or <c>ForAnyValue:</c> on a key that has one value.</summary>
+    public const string SetOperatorOnSingleValuedKey = "IAM110";
+
+    /// <summary>An operator without <c>ForAllValues:</c> or <c>ForAnyValue:</c> on a key that has several values.</summary>
+    public const string PlainOperatorOnMultivaluedKey = "IAM111";
+
+    /// <summary>Every action of the statement takes only <c>"Resource": "*"</c>, yet the statement names other resources.</summary>
+    public const string WildcardOnlyActionsWithResource = "IAM112";
+
+    /// <summary>A resource ARN whose service segment is no AWS service's.</summary>
+    public const string UnknownArnService = "IAM113";
+
+    /// <summary><c>NotAction</c> in an <c>Allow</c> statement: every other action, of every service, present and future.</summary>
+    public const string AllowWithNotAction = "IAM114";
+
+    /// <summary>An action repeated in its statement, or already matched by another pattern of the statement.</summary>
+    public const string RedundantAction = "IAM115";
+
+    /// <summary>A wildcard in the value of an exact string operator (<c>StringEquals</c>), where it is a literal character.</summary>
+    public const string WildcardInExactOperator = "IAM116";
+
+    /// <summary>
+    /// A note (<see cref="DiagnosticSeverity.Info"/>): a resource ARN of a service none of the statement's services documents
+    /// resources of. AWS does not document every resource a service checks, so this is worth a look, not a verdict.
+    /// </summary>
+    public const string ResourceServiceNotDocumented = "IAM117";
+
     internal static void Error(IDiagnosticSink sink, string origin, string path, string code, string message) =>
         sink.Report(new Diagnostic(DiagnosticSeverity.Error, code, message, At(origin, path)));
 
     internal static void Warning(IDiagnosticSink sink, string origin, string path, string code, string message) =>
         sink.Report(new Diagnostic(DiagnosticSeverity.Warning, code, message, At(origin, path)));
+
+    internal static void Info(IDiagnosticSink sink, string origin, string path, string code, string message) =>
+        sink.Report(new Diagnostic(DiagnosticSeverity.Info, code, message, At(origin, path)));
 
     /// <summary>Where a problem is: the document's origin and the JSON path into it, printed as <c>origin:$.Statement[0].Effect</c>.</summary>
     public static SourceLocation At(string origin, string path) => new(origin + ":" + path);

@@ -135,8 +135,10 @@ internal static class PolicyParser
         bool? notPrincipal = null;
         ImmutableArray<string>? actions = null;
         var notAction = false;
+        var actionIsList = false;
         ImmutableArray<string>? resources = null;
         var notResource = false;
+        var resourceIsList = false;
         var conditions = ImmutableArray<PolicyCondition>.Empty;
         foreach (var property in element.EnumerateObject())
         {
@@ -173,6 +175,7 @@ internal static class PolicyParser
                     }
 
                     notAction = property.Name == "NotAction";
+                    actionIsList = property.Value.ValueKind == JsonValueKind.Array;
                     actions = ReadActions(property.Value, at, context);
                     break;
                 case "Resource" or "NotResource":
@@ -183,6 +186,7 @@ internal static class PolicyParser
                     }
 
                     notResource = property.Name == "NotResource";
+                    resourceIsList = property.Value.ValueKind == JsonValueKind.Array;
                     resources = ReadResources(property.Value, at, context);
                     break;
                 case "Condition":
@@ -210,9 +214,11 @@ internal static class PolicyParser
             IsNotPrincipal = notPrincipal == true,
             Actions = actions!.Value,
             IsNotAction = notAction,
+            ActionIsList = actionIsList,
             Resources = resources ?? [],
             IsNotResource = notResource,
             HasResource = resources is not null,
+            ResourceIsList = resourceIsList,
             Conditions = conditions,
             Index = index,
             Path = path,
@@ -372,7 +378,10 @@ internal static class PolicyParser
                         context.Error(valueAt, PolicyDiagnostics.BadVariable, $"condition value '{values[i]}': {error}");
                 }
 
-                conditions.Add(new PolicyCondition(property.Name, op.Operator, op.Set, op.IfExists, key.Name, values, keyAt));
+                conditions.Add(new PolicyCondition(property.Name, op.Operator, op.Set, op.IfExists, key.Name, values, keyAt)
+                {
+                    ValueIsList = key.Value.ValueKind == JsonValueKind.Array,
+                });
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Rampart.Iam.Policies;
 
@@ -23,6 +24,9 @@ public sealed record PolicyStatement
     /// <summary>Whether <see cref="Actions"/> came from <c>NotAction</c>.</summary>
     public bool IsNotAction { get; init; }
 
+    /// <summary>Whether <c>Action</c> or <c>NotAction</c> was written as a list rather than a single string.</summary>
+    public bool ActionIsList { get; init; }
+
     /// <summary>The <c>Resource</c> or <c>NotResource</c> patterns; empty when the statement names none (trust policies).</summary>
     public ImmutableArray<string> Resources { get; init; } = [];
 
@@ -32,6 +36,9 @@ public sealed record PolicyStatement
     /// <summary>Whether the statement has a <c>Resource</c> or <c>NotResource</c> element.</summary>
     public bool HasResource { get; init; }
 
+    /// <summary>Whether <c>Resource</c> or <c>NotResource</c> was written as a list rather than a single string.</summary>
+    public bool ResourceIsList { get; init; }
+
     /// <summary>Every condition; all must hold.</summary>
     public ImmutableArray<PolicyCondition> Conditions { get; init; } = [];
 
@@ -40,4 +47,18 @@ public sealed record PolicyStatement
 
     /// <summary>The JSON path of the statement in the document, such as <c>$.Statement[2]</c>.</summary>
     public required string Path { get; init; }
+
+    /// <summary>The JSON path of the <c>Action</c> or <c>NotAction</c> element, such as <c>$.Statement[2].NotAction</c>.</summary>
+    public string ActionElementPath => Path + (IsNotAction ? ".NotAction" : ".Action");
+
+    /// <summary>The JSON path of the <c>Resource</c> or <c>NotResource</c> element, such as <c>$.Statement[2].Resource</c>.</summary>
+    public string ResourceElementPath => Path + (IsNotResource ? ".NotResource" : ".Resource");
+
+    /// <summary>The JSON path of one action, such as <c>$.Statement[2].Action[1]</c>, or of the element when it is a single string.</summary>
+    /// <param name="index">The action's index in <see cref="Actions"/>.</param>
+    public string ActionPath(int index) => ActionIsList ? ActionElementPath + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" : ActionElementPath;
+
+    /// <summary>The JSON path of one resource, such as <c>$.Statement[2].Resource[0]</c>, or of the element when it is a single string.</summary>
+    /// <param name="index">The resource's index in <see cref="Resources"/>.</param>
+    public string ResourcePath(int index) => ResourceIsList ? ResourceElementPath + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" : ResourceElementPath;
 }

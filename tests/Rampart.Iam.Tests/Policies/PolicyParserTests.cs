@@ -27,6 +27,17 @@ public sealed class PolicyParserTests
     }
 
     [Fact]
+    public void EveryActionResourceAndConditionValueKnowsItsJsonPathWhetherWrittenAsAListOrAlone()
+    {
+        var (document, _) = Parse("""{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "NotAction": ["s3:GetObject", "s3:PutObject"], "Resource": "*", "Condition": {"StringLike": {"s3:prefix": ["a/*", "b/*"], "aws:username": "x"}}}]}""");
+        var statement = document!.Statements[0];
+        Assert.Equal("$.Statement[0].NotAction[1]", statement.ActionPath(1));
+        Assert.Equal("$.Statement[0].Resource", statement.ResourcePath(0));
+        Assert.Equal("$.Statement[0].Condition.StringLike['s3:prefix'][1]", statement.Conditions[0].ValuePath(1));
+        Assert.Equal("$.Statement[0].Condition.StringLike['aws:username']", statement.Conditions[1].ValuePath(0));
+    }
+
+    [Fact]
     public void OperatorNamesSplitIntoSetQualifierComparisonAndIfExists()
     {
         var (document, _) = Parse("""{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "NotAction": "iam:*", "NotResource": "*", "Condition": {"ForAnyValue:StringLikeIfExists": {"aws:TagKeys": ["a*"]}}}]}""");
