@@ -13,6 +13,14 @@ public enum AccessPrincipalKind
     Role,
 }
 
+/// <summary>A user or role of an account that questions are asked about.</summary>
+/// <param name="Arn">Its ARN.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind">User or role.</param>
+/// <param name="User">The user, when it is one.</param>
+/// <param name="Role">The role, when it is one.</param>
+public sealed record AccessPrincipal(string Arn, string Name, AccessPrincipalKind Kind, Accounts.IamUser? User, Accounts.IamRole? Role);
+
 /// <summary>Whether one principal of an account may make a request, the conditions that still apply, and why.</summary>
 /// <param name="PrincipalArn">The user or role ARN.</param>
 /// <param name="PrincipalName">The user or role name.</param>

@@ -138,6 +138,9 @@ public sealed class AccountAccess
     /// <summary>The number of users and roles asked about by <see cref="WhoCan"/>.</summary>
     public int PrincipalCount => _callers.Length;
 
+    /// <summary>Every user and role, users first, in export order.</summary>
+    public IEnumerable<AccessPrincipal> Principals => _callers.Select(static caller => caller.Principal);
+
     private AccessAnswer Ask(Caller caller, string action, string resource)
     {
         var prepared = caller.Prepared.Value;
@@ -283,7 +286,10 @@ public sealed class AccountAccess
             User = user;
             Role = role;
             Prepared = new Lazy<Prepared>(() => owner.Prepare(this), LazyThreadSafetyMode.ExecutionAndPublication);
+            Principal = new AccessPrincipal(arn, name, kind, user, role);
         }
+
+        public AccessPrincipal Principal { get; }
 
         public string Arn { get; }
 
