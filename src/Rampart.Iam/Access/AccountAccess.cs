@@ -138,6 +138,10 @@ public sealed class AccountAccess
     /// <summary>The number of users and roles asked about by <see cref="WhoCan"/>.</summary>
     public int PrincipalCount => _callers.Length;
 
+    /// <summary>The identity policies of a user or role (by ARN), compiled; empty for an ARN the account does not have.</summary>
+    public ImmutableArray<CompiledPolicy> IdentityPolicies(string principalArn) =>
+        _byArn.TryGetValue(Guard.NotNull(principalArn), out var caller) ? caller.Prepared.Value.Policies.Identity : [];
+
     /// <summary>Every user and role, users first, in export order.</summary>
     public IEnumerable<AccessPrincipal> Principals => _callers.Select(static caller => caller.Principal);
 
