@@ -49,7 +49,7 @@ internal static class IamCommand
             return json is null ? ExitCodes.InputErrors : Single(json, "flags", context);
         });
         var iam = new Command("iam", "Evaluate and lint IAM policies: simulate requests, ask who can do what in an account.") { simulate, IamLintCommand.Create(context) };
-        foreach (var question in IamAccessCommand.Create(context))
+        foreach (var question in IamAccessCommand.Create(context).Concat(IamAnalyzeCommand.Create(context)))
             iam.Subcommands.Add(question);
         return iam;
     }

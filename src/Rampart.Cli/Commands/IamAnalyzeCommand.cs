@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Globalization;
+using Rampart.Core;
+using Rampart.Iam.Access;
+using Rampart.Iam.Activity;
+using Rampart.Iam.Risk;
+using Rampart.Iam.Risk.Output;
+using Rampart.Logs;
+
+namespace Rampart.Cli.Commands;
+
+/// <summary><c>rampart iam analyze</c> and <c>rampart iam generate-policy</c>: risk and least-privilege analysis of an account.</summary>
+internal static class IamAnalyzeCommand
+{
+    private static readonly string[] Severities = ["informational", "low", "medium", "high", "critical"];
+
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return Analyze(context);
+        yield return GeneratePolicy(context);
+    }
+
+    private static Command Analyze(CliContext context)
+    {
+        var account = new IamAccountOptions(accountRequired: false, "table", "jsonl", "ocsf", "html");
+        var cloudTrail = new Option<string[]>("--cloudtrail") { Description = "CloudTrail files or folders (any layout hunt reads) for unused access.", AllowMultipleArgumentsPerToken = true };
+        var window = new Option<string>("--window") { Description = "How far back unused access is judged: 90d (default), 45d, 12w…", DefaultValueFactory = _ => "90d" };
+        var outFile = new Option<string?>("--out") { Description = "Write the results to this file instead of standard output." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at least this severe: informational, low, medium, high or critical." };
+        failOn.AcceptOnlyFromAmong(Severities);
+        var command = new Command("analyze", "Find who holds too much, who could take more, whose trust is open, whose credentials are stale and what goes unused; every finding with its proof.")
+        {
+            cloudTrail, window, outFile, failOn,
+        };
+        account.AddTo(command);
+        command.SetAction(result =>
+        {
+            var printer = new DiagnosticPrinter(context.Error);
+            if (ParseSpan(result.GetValue(window)!) is not { } span)
+            {
+                context.Error.WriteLine($"--window: '{result.GetValue(window)}' is not a span such as 90d, 12w or 2160h.");
+                return ExitCodes.InputErrors;
+            }
+
+            if (!account.TryLoad(result, printer, context, out var access))
+                return ExitCodes.InputErrors;
+            var paths = result.GetValue(cloudTrail) ?? [];
+            var activity = paths.Length == 0 ? null : ReadActivity(paths, printer);
+            var analysis = IamAnalyzer.Analyze(new IamAnalysisInput { Access = access, Activity = activity, ActivityWindow = span }, context.Time.GetUtcNow());
+            Write(result.GetValue(account.Output)!, result.GetValue(outFile), analysis, context);
+            if (result.GetValue(failOn) is { } threshold && analysis.AtLeast(ParseSeverity(threshold)) > 0)
+                return ExitCodes.Hits;
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command GeneratePolicy(CliContext context)
+    {
+        var principal = new Argument<string>("principal") { Description = "User or role: its ARN, or its name when --account-data is given." };
+        var cloudTrail = new Option<string[]>("--cloudtrail") { Description = "CloudTrail files or folders showing what the principal did.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var account = new IamAccountOptions(accountRequired: false, "json");
+        var outFile = new Option<string?>("--out") { Description = "Write the policy to this file instead of standard output." };
+        var command = new Command("generate-policy", "Write the least-privilege policy that covers what a principal did in CloudTrail, and how it differs from what it holds.")
+        {
+            principal, cloudTrail, outFile,
+        };
+        account.AddTo(command);
+        command.SetAction(result =>
+        {
+            var printer = new DiagnosticPrinter(context.Error);
+            if (!account.TryLoad(result, printer, context, out var access))
+                return ExitCodes.InputErrors;
+            var who = result.GetValue(principal)!;
+            if (access is not null)
+            {
+                if (!access.TryFindPrincipal(who, out var arn, out var problem))
+                {
+                    context.Error.WriteLine($"rampart iam generate-policy: {problem}.");
+                    return ExitCodes.InputErrors;
+                }
+
+                who = arn;
+            }
+            else if (!who.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                context.Error.WriteLine("rampart iam generate-policy: give the principal's ARN, or --account-data to find it by name.");
+                return ExitCodes.InputErrors;
+            }
+
+            var activity = ReadActivity(result.GetValue(cloudTrail) ?? [], printer);
+            if (PolicyGenerator.Generate(access, who, activity) is not { } policy)
+            {
+                context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"rampart iam generate-policy: {activity.Events:N0} CloudTrail events show no successful call by {who}; there is nothing to base a policy on."));
+                return ExitCodes.InputErrors;
+            }
+
+            if (result.GetValue(outFile) is { } path)
+                File.WriteAllText(path, policy.Json + "\n");
+            else
+                context.Out.WriteLine(policy.Json);
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{who}: {policy.Kept.Length} actions in {policy.Statements.Length} statements, from {activity.Events:N0} events ({activity.From:yyyy-MM-dd} to {activity.To:yyyy-MM-dd})."));
+            foreach (var kept in policy.Kept)
+                context.Error.WriteLine($"  = {kept}");
+            foreach (var removed in policy.Removed)
+                context.Error.WriteLine($"  - {removed} (allowed today, unused in the trail)");
+            foreach (var note in policy.Notes)
+                context.Error.WriteLine($"  note: {note}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static IamActivity ReadActivity(IReadOnlyList<string> paths, DiagnosticPrinter printer)
+    {
+        var activity = new IamActivity();
+        var readContext = new LogReadContext(printer);
+        foreach (var file in LogFiles.Discover(paths, printer))
+        {
+            foreach (var record in LogReader.ReadFile(file, LogReadOptions.Default, readContext))
+                activity.Observe(record);
+        }
+
+        return activity;
+    }
+
+    private static void Write(string output, string? outFile, IamAnalysisResult analysis, CliContext context)
+    {
+        if (output is "jsonl" or "ocsf")
+        {
+            using var stream = outFile is null ? context.OpenStandardOutput() : File.Create(outFile);
+            if (output == "jsonl")
+                IamFindingWriters.WriteJsonLines(stream, analysis);
+            else
+                IamFindingWriters.WriteOcsf(stream, analysis);
+            stream.Flush();
+            return;
+        }
+
+        using var file = outFile is null ? null : new StreamWriter(outFile);
+        var writer = file ?? context.Out;
+        if (output == "html")
+            IamHtmlReport.Write(writer, analysis);
+        else
+            IamFindingWriters.WriteTable(writer, analysis);
+        writer.Flush();
+        if (outFile is not null)
+            context.Error.WriteLine($"{IamFindingWriters.Summary(analysis)} Written to {outFile}.");
+    }
+
+    private static Severity ParseSeverity(string text) => Enum.Parse<Severity>(text, ignoreCase: true);
+
+    // 90d, 12w, 2160h.
+    private static TimeSpan? ParseSpan(string text)
+    {
+        if (text.Length < 2 || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count <= 0)
+            return null;
+        return char.ToLowerInvariant(text[^1]) switch
+        {
+            'h' => TimeSpan.FromHours(count),
+            'd' => TimeSpan.FromDays(count),
+            'w' => TimeSpan.FromDays(7 * count),
+            _ => null,
+        };
+    }
+}

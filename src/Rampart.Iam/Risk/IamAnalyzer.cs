@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Rampart.Core;
+using Rampart.Iam.Access;
+using Rampart.Iam.Activity;
+
+namespace Rampart.Iam.Risk;
+
+/// <summary>Everything an IAM analysis may take; each part is optional and its absence narrows the analysis.</summary>
+public sealed record IamAnalysisInput
+{
+    /// <summary>The account's IAM, with the organisation's policies, ready for questions; null when no export was given.</summary>
+    public AccountAccess? Access { get; init; }
+
+    /// <summary>What CloudTrail showed principals doing; null when no trail was given.</summary>
+    public IamActivity? Activity { get; init; }
+
+    /// <summary>The window unused access is judged over.</summary>
+    public TimeSpan ActivityWindow { get; init; } = UnusedAccessAnalyzer.DefaultWindow;
+
+    /// <summary>Further analyses to run over the same findings and notes (hygiene, escalation, exposure…).</summary>
+    public ImmutableArray<Action<ICollection<IamFinding>, ICollection<AnalysisNote>>> Analyses { get; init; } = [];
+}
+
+/// <summary>Runs every IAM analysis the inputs allow and orders what they find.</summary>
+public static class IamAnalyzer
+{
+    /// <summary>Analyses <paramref name="input"/> as of <paramref name="now"/>.</summary>
+    public static IamAnalysisResult Analyze(IamAnalysisInput input, DateTimeOffset now)
+    {
+        Guard.NotNull(input);
+        var findings = new List<IamFinding>();
+        var notes = new List<AnalysisNote>();
+        if (input.Access is { } access)
+        {
+            PolicyLintAnalyzer.Run(access.Account, findings);
+            if (input.Activity is { } activity)
+                UnusedAccessAnalyzer.Run(access, activity, now, input.ActivityWindow, findings, notes);
+            else
+                notes.Add(new AnalysisNote(RiskCategories.Name(RiskCategory.UnusedAccess), "no CloudTrail input (--cloudtrail), so unused users, roles, services and actions are not judged"));
+        }
+        else
+        {
+            notes.Add(new AnalysisNote("analysis", "no account authorization details (--account-data), so no permission, escalation, trust, unused-access or lint analysis ran"));
+        }
+
+        foreach (var analysis in input.Analyses)
+            analysis(findings, notes);
+        return new IamAnalysisResult(input.Access?.Account.AccountId, IamAnalysisResult.Order(findings), [.. notes], input.Access?.PrincipalCount ?? 0, now);
+    }
+}
