@@ -167,7 +167,7 @@ internal static class RootChecks
             HygieneCheckIds.RootRecentUse,
             Severity.Medium,
             context.RootArn,
-            $"The root user was used {HygieneContext.Days(mostRecent)} ago; everyday work should use IAM users or roles.",
+            $"The root user was used {(mostRecent == 0 ? "within the last day" : HygieneContext.Days(mostRecent) + " ago")}; everyday work should use IAM users or roles.",
             facts,
             HygieneContext.Controls("CIS 1.7"));
     }
