@@ -13,7 +13,8 @@ public sealed class DependencyTests
         { "Rampart.Detection", ["Rampart.Core", "YamlDotNet", "CsvHelper"] },
         { "Rampart.Logs", ["Rampart.Core"] },
         { "Rampart.GameDays", ["Rampart.Core"] },
-        { "Rampart.Iam", ["Rampart.Core"] },
+        // IAM reads the credential report (CSV).
+        { "Rampart.Iam", ["Rampart.Core", "CsvHelper"] },
         { "Rampart.Hunting", ["Rampart.Core", "Rampart.Logs", "Rampart.Detection", "CsvHelper", "MaxMind.Db"] },
     };
 
