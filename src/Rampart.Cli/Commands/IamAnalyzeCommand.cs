@@ -3,6 +3,7 @@ using System.Globalization;
 using Rampart.Core;
 using Rampart.Iam.Access;
 using Rampart.Iam.Activity;
+using Rampart.Iam.Hygiene;
 using Rampart.Iam.Risk;
 using Rampart.Iam.Risk.Output;
 using Rampart.Logs;
@@ -28,9 +29,14 @@ internal static class IamAnalyzeCommand
         var outFile = new Option<string?>("--out") { Description = "Write the results to this file instead of standard output." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding is at least this severe: informational, low, medium, high or critical." };
         failOn.AcceptOnlyFromAmong(Severities);
-        var command = new Command("analyze", "Find who holds too much, who could take more, whose trust is open, whose credentials are stale and what goes unused; every finding with its proof.")
+        var credentialReport = new Option<string?>("--credential-report") { Description = "'aws iam get-credential-report' output (JSON) or the report's CSV." };
+        var passwordPolicy = new Option<string?>("--password-policy") { Description = "'aws iam get-account-password-policy' output; a NoSuchEntity error or an empty file means none is set." };
+        var accountSummary = new Option<string?>("--account-summary") { Description = "'aws iam get-account-summary' output." };
+        var certificates = new Option<string?>("--server-certificates") { Description = "'aws iam list-server-certificates' output." };
+        var mfaDevices = new Option<string?>("--virtual-mfa-devices") { Description = "'aws iam list-virtual-mfa-devices' output (tells virtual from hardware MFA on root)." };
+        var command = new Command("analyze", "Find who holds too much, who could take more, whose trust is open, whose credentials are stale and what goes unused; every finding with its proof. Exits 2 when an input had errors (after analysing the rest).")
         {
-            cloudTrail, window, outFile, failOn,
+            cloudTrail, window, credentialReport, passwordPolicy, accountSummary, certificates, mfaDevices, outFile, failOn,
         };
         account.AddTo(command);
         command.SetAction(result =>
@@ -42,12 +48,25 @@ internal static class IamAnalyzeCommand
                 return ExitCodes.InputErrors;
             }
 
+            // Every input that can be read is analysed; one with errors narrows the analysis and makes the exit code 2.
             if (!account.TryLoad(result, printer, context, out var access))
-                return ExitCodes.InputErrors;
+                access = null;
             var paths = result.GetValue(cloudTrail) ?? [];
             var activity = paths.Length == 0 ? null : ReadActivity(paths, printer);
-            var analysis = IamAnalyzer.Analyze(new IamAnalysisInput { Access = access, Activity = activity, ActivityWindow = span }, context.Time.GetUtcNow());
+            var hygiene = new HygieneInputs
+            {
+                AccountDetailsSource = result.GetValue(account.AccountData),
+                CredentialReport = result.GetValue(credentialReport) is { } report ? CredentialReportReader.Read(report, printer) : null,
+                PasswordPolicy = result.GetValue(passwordPolicy) is { } policy ? PasswordPolicyReader.Read(policy, printer) : null,
+                AccountSummary = result.GetValue(accountSummary) is { } summary ? AccountSummaryReader.Read(summary, printer) : null,
+                ServerCertificates = result.GetValue(certificates) is { } list ? ServerCertificateReader.Read(list, printer) : null,
+                VirtualMfaDevices = result.GetValue(mfaDevices) is { } devices ? VirtualMfaDeviceReader.Read(devices, printer) : null,
+            };
+            var input = new IamAnalysisInput { Access = access, Activity = activity, ActivityWindow = span, Hygiene = hygiene };
+            var analysis = IamAnalyzer.Analyze(input, context.Time.GetUtcNow());
             Write(result.GetValue(account.Output)!, result.GetValue(outFile), analysis, context);
+            if (printer.Errors > 0)
+                return ExitCodes.InputErrors;
             if (result.GetValue(failOn) is { } threshold && analysis.AtLeast(ParseSeverity(threshold)) > 0)
                 return ExitCodes.Hits;
             return ExitCodes.Success;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Rampart.Core;
 using Rampart.Iam.Access;
 using Rampart.Iam.Activity;
+using Rampart.Iam.Hygiene;
 
 namespace Rampart.Iam.Risk;
 
@@ -17,8 +18,11 @@ public sealed record IamAnalysisInput
     /// <summary>The window unused access is judged over.</summary>
     public TimeSpan ActivityWindow { get; init; } = UnusedAccessAnalyzer.DefaultWindow;
 
-    /// <summary>Further analyses to run over the same findings and notes (hygiene, escalation, exposure…).</summary>
-    public ImmutableArray<Action<ICollection<IamFinding>, ICollection<AnalysisNote>>> Analyses { get; init; } = [];
+    /// <summary>
+    /// The credential report, password policy, account summary, server certificates and MFA devices for the account and
+    /// credential hygiene checks; its account details are taken from <see cref="Access"/> when not set.
+    /// </summary>
+    public HygieneInputs Hygiene { get; init; } = new();
 }
 
 /// <summary>Runs every IAM analysis the inputs allow and orders what they find.</summary>
@@ -43,8 +47,12 @@ public static class IamAnalyzer
             notes.Add(new AnalysisNote("analysis", "no account authorization details (--account-data), so no permission, escalation, trust, unused-access or lint analysis ran"));
         }
 
-        foreach (var analysis in input.Analyses)
-            analysis(findings, notes);
-        return new IamAnalysisResult(input.Access?.Account.AccountId, IamAnalysisResult.Order(findings), [.. notes], input.Access?.PrincipalCount ?? 0, now);
+        var hygiene = input.Hygiene.AccountDetails is null && input.Access is not null ? input.Hygiene with { AccountDetails = input.Access.Account } : input.Hygiene;
+        CredentialHygieneChecks.Run(hygiene, now, findings, notes);
+        return new IamAnalysisResult(input.Access?.Account.AccountId ?? AccountOf(input.Hygiene), IamAnalysisResult.Order(findings), [.. notes], input.Access?.PrincipalCount ?? 0, now);
     }
+
+    // Without an export, the credential report's root row names the account.
+    private static string? AccountOf(HygieneInputs hygiene) =>
+        hygiene.CredentialReport?.Root?.Arn is { } arn && arn.Split(':') is { Length: >= 5 } parts && parts[4].Length == 12 ? parts[4] : null;
 }
