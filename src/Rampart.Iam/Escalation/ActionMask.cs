@@ -6,6 +6,7 @@ namespace Rampart.Iam.Escalation;
 internal sealed class ActionMask
 {
     private readonly FrozenDictionary<string, int> _bits;
+    private readonly Dictionary<EscalationMethod, ulong> _methods = new(ReferenceEqualityComparer.Instance);
 
     public ActionMask(IEnumerable<string> actions)
     {
@@ -24,12 +25,14 @@ internal sealed class ActionMask
     /// <summary>Whether the mask has the bit of every action the method needs.</summary>
     public bool Has(ulong mask, EscalationMethod method)
     {
-        foreach (var action in method.Actions)
+        if (!_methods.TryGetValue(method, out var needed))
         {
-            if (!Has(mask, action.Action))
-                return false;
+            needed = 0;
+            foreach (var action in method.Actions)
+                needed |= 1UL << _bits[action.Action];
+            _methods[method] = needed;
         }
 
-        return true;
+        return (mask & needed) == needed;
     }
 }

@@ -44,9 +44,13 @@ internal sealed class EscalationSearch
     private readonly Dictionary<(string Service, bool Profile), List<(int Role, OpenEvaluationResult Trust)>> _serviceRoles = [];
     private readonly Dictionary<(int Target, string Change), OpenEvaluationResult?> _gains = [];
     private readonly Dictionary<string, ImmutableArray<CompiledPolicy>> _groupPolicies = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Action, int Target, string? Service), (ImmutableDictionary<string, ImmutableArray<string>>, Func<string, bool>)> _contexts = [];
+    private readonly Dictionary<(int Role, string Service), OpenEvaluationResult?> _passed = [];
     private readonly HashSet<string> _gaps = new(StringComparer.Ordinal);
     private readonly List<IamFinding> _extraFindings = [];
     private readonly List<CompiledStatement> _candidates = [];
+    private readonly Dictionary<string, int[]> _rolesMatching = new(StringComparer.Ordinal);
+    private bool[]? _passable;
     private TrustIndex? _trust;
     private bool _usedExisting;
 
@@ -117,11 +121,16 @@ internal sealed class EscalationSearch
 
     private void Explore(int p)
     {
+        _passed.Clear();
+        _passable = null;
         SwitchVersions(p);
         if (Grants(p, p, null))
             return;
-        var hops = new Dictionary<int, ImmutableArray<PathStep>>();
-        if (Become(p, hops))
+
+        // The steps to each principal it can become matter only if it can then change that principal's permissions.
+        var hops = EscalationMethods.All.Any(method => method.Target is not (EscalationTargetKind.NewPrincipal or EscalationTargetKind.OtherPolicyVersion)
+            && IsGrant(method) && _mask.Has(_masks[p], method)) ? new Dictionary<int, ImmutableArray<PathStep>>() : null;
+        if (Become(p, hops) || hops is null)
             return;
         foreach (var (target, steps) in hops)
         {
@@ -130,8 +139,14 @@ internal sealed class EscalationSearch
         }
     }
 
-    /// <summary>Edges to principals <paramref name="p"/> can become; true when one may already do everything.</summary>
-    private bool Become(int p, Dictionary<int, ImmutableArray<PathStep>> hops)
+    private static bool IsGrant(EscalationMethod method) => method.Target is EscalationTargetKind.TargetPolicy or EscalationTargetKind.GroupPolicyOfTarget
+        or EscalationTargetKind.GroupMembership or EscalationTargetKind.PolicyOfTarget or EscalationTargetKind.RemoveBoundary or EscalationTargetKind.ReplaceBoundary;
+
+    /// <summary>
+    /// Edges to principals <paramref name="p"/> can become, with the steps to each in <paramref name="hops"/> when given;
+    /// true when one may already do everything.
+    /// </summary>
+    private bool Become(int p, Dictionary<int, ImmutableArray<PathStep>>? hops)
     {
         foreach (var method in EscalationMethods.All)
         {
@@ -177,30 +192,32 @@ internal sealed class EscalationSearch
         return false;
     }
 
-    private bool Direct(int p, int t, EscalationMethod method, Dictionary<int, ImmutableArray<PathStep>> hops)
+    private bool Direct(int p, int t, EscalationMethod method, Dictionary<int, ImmutableArray<PathStep>>? hops)
     {
         var target = _principals[t];
         var steps = Steps(p, method, target.Arn, t, Gains(t));
         if (steps.IsDefault)
             return false;
         AddEdge(p, t, method, Describe(method, target.Name), steps, Facts(method));
-        hops.TryAdd(t, steps);
+        hops?.TryAdd(t, steps);
         return _admin[t] is not null;
     }
 
-    private bool PassRoles(int p, EscalationMethod method, Dictionary<int, ImmutableArray<PathStep>> hops)
+    private bool PassRoles(int p, EscalationMethod method, Dictionary<int, ImmutableArray<PathStep>>? hops)
     {
         // The resource the principal creates does not depend on the role passed: ask once.
         var service = ServiceSteps(p, method, method.Actions.RemoveAt(0));
         if (service.IsDefault)
             return false;
         var reached = false;
+        var passable = _passable ??= PassableRoles(p);
         foreach (var (t, trust) in ServiceRoles(method.ServicePrincipal!, method.NeedsInstanceProfile))
         {
-            if (t == p)
+            if (t == p || (passable is not null && !passable[t]))
                 continue;
             var target = _principals[t];
-            var pass = Ask(p, "iam:PassRole", target.Arn, Context(p, "iam:PassRole", t, method.ServicePrincipal));
+            if (!_passed.TryGetValue((t, method.ServicePrincipal!), out var pass))
+                _passed[(t, method.ServicePrincipal!)] = pass = Ask(p, "iam:PassRole", target.Arn, Context("iam:PassRole", t, method.ServicePrincipal));
             if (pass is null)
                 continue;
             var summary = Describe(method, target.Name);
@@ -208,7 +225,7 @@ internal sealed class EscalationSearch
                 .AddRange(service.Select(step => step with { Gains = "needed to " + summary }))
                 .Add(TrustStep(method.ServicePrincipal!, t, trust));
             AddEdge(p, t, method, summary, steps, Facts(method));
-            hops.TryAdd(t, steps);
+            hops?.TryAdd(t, steps);
             if (_admin[t] is not null)
                 reached = true;
         }
@@ -216,7 +233,7 @@ internal sealed class EscalationSearch
         return reached;
     }
 
-    private bool ExistingResources(int p, EscalationMethod method, Dictionary<int, ImmutableArray<PathStep>> hops)
+    private bool ExistingResources(int p, EscalationMethod method, Dictionary<int, ImmutableArray<PathStep>>? hops)
     {
         var roles = ServiceRoles(method.ServicePrincipal!, method.NeedsInstanceProfile);
         if (roles.Count == 0)
@@ -233,8 +250,9 @@ internal sealed class EscalationSearch
         {
             if (t == p)
                 continue;
-            hops.TryAdd(t, [.. steps.Select(step => step with { Gains = "needed to " + Describe(method, _principals[t].Name) }), TrustStep(method.ServicePrincipal!, t, trust)]);
             reached |= _admin[t] is not null;
+            if (hops is not null && !hops.ContainsKey(t))
+                hops[t] = [.. steps.Select(step => step with { Gains = "needed to " + Describe(method, _principals[t].Name) }), TrustStep(method.ServicePrincipal!, t, trust)];
         }
 
         return reached;
@@ -348,7 +366,8 @@ internal sealed class EscalationSearch
             PathStep? step;
             if (action.Resource == "{target}")
             {
-                var answer = Ask(p, action.Action, target!, Context(p, action.Action, targetIndex, method.ServicePrincipal));
+                var tagged = targetIndex is { } index && _principals[index].Arn == target ? targetIndex : null;
+                var answer = Ask(p, action.Action, target!, Context(action.Action, tagged, method.ServicePrincipal));
                 step = answer is null ? null : new PathStep(_principals[p].Arn, action.Action, target!, gains, answer);
             }
             else
@@ -381,7 +400,7 @@ internal sealed class EscalationSearch
     private PathStep? ServiceStep(int p, MethodAction action, string gains)
     {
         var probe = Fill(action.Resource);
-        var context = Context(p, action.Action, null, null);
+        var context = Context(action.Action, null, null);
         foreach (var resource in ResourceCandidates.For(_access.PoliciesOf(_principals[p].Arn), action.Action, probe, _candidates))
         {
             if (Ask(p, action.Action, resource, context) is { } answer)
@@ -393,6 +412,9 @@ internal sealed class EscalationSearch
 
     private OpenEvaluationResult? Ask(int p, string action, string resource, (ImmutableDictionary<string, ImmutableArray<string>> Context, Func<string, bool> Absent) context, Func<PolicySet, PolicySet>? change = null)
     {
+        // Only a role's trust policy can allow what no identity policy does; elsewhere, no statement naming the resource, no answer.
+        if (change is null && !action.Equals("sts:AssumeRole", StringComparison.OrdinalIgnoreCase) && !MayAllowOn(_access.PoliciesOf(_principals[p].Arn), action, resource))
+            return null;
         var answer = _access.Ask(_principals[p].Arn, action, resource, context.Context, context.Absent, change);
         if (!answer.Gaps.IsEmpty)
             _gaps.Add(_principals[p].Arn);
@@ -400,7 +422,15 @@ internal sealed class EscalationSearch
     }
 
     /// <summary>What is known of a request beyond the caller: the target's tags and boundary, the policy attached, the service a role is passed to.</summary>
-    private (ImmutableDictionary<string, ImmutableArray<string>> Context, Func<string, bool> Absent) Context(int p, string action, int? target, string? service)
+    private (ImmutableDictionary<string, ImmutableArray<string>> Context, Func<string, bool> Absent) Context(string action, int? target, string? service)
+    {
+        var key = (action, target ?? -1, service);
+        if (!_contexts.TryGetValue(key, out var known))
+            _contexts[key] = known = NewContext(action, target, service);
+        return known;
+    }
+
+    private (ImmutableDictionary<string, ImmutableArray<string>> Context, Func<string, bool> Absent) NewContext(string action, int? target, string? service)
     {
         var context = EmptyContext;
         var boundary = (string?)null;
@@ -588,6 +618,83 @@ internal sealed class EscalationSearch
         return false;
     }
 
+    /// <summary>
+    /// The roles some iam:PassRole statement of the principal names (whatever its conditions), or null when one names them
+    /// all; patterns are matched against the account's roles once for all principals that share them.
+    /// </summary>
+    private bool[]? PassableRoles(int p)
+    {
+        var set = _access.PoliciesOf(_principals[p].Arn);
+        var patterns = new List<string>();
+        foreach (var policy in set.Identity)
+        {
+            policy.Candidates("iam:PassRole", _candidates);
+            foreach (var statement in _candidates)
+            {
+                if (statement.Effect != PolicyEffect.Allow || !statement.MatchesAction("iam:PassRole"))
+                    continue;
+                if (!statement.Statement.HasResource || statement.Statement.IsNotResource)
+                    return null;
+                foreach (var pattern in statement.Statement.Resources)
+                {
+                    if (pattern == "*" || pattern.Contains("${", StringComparison.Ordinal))
+                        return null;
+                    patterns.Add(pattern);
+                }
+            }
+        }
+
+        var passable = new bool[_principals.Length];
+        foreach (var pattern in patterns)
+        {
+            if (!_rolesMatching.TryGetValue(pattern, out var roles))
+            {
+                var compiled = Wildcard.FromPolicy(pattern);
+                _rolesMatching[pattern] = roles = [.. Enumerable.Range(0, _principals.Length)
+                    .Where(t => _principals[t].Kind == AccessPrincipalKind.Role && ArnPattern.Matches(compiled, _principals[t].Arn))];
+            }
+
+            foreach (var t in roles)
+                passable[t] = true;
+        }
+
+        return passable;
+    }
+
+    // Conservative: false only when no Allow statement naming the action could cover the resource, whatever the conditions.
+    private bool MayAllowOn(PolicySet set, string action, string resource)
+    {
+        if (set.PermissionBoundary is { } boundary && !Covers(boundary, action, resource))
+            return false;
+        foreach (var policy in set.Identity)
+        {
+            if (Covers(policy, action, resource))
+                return true;
+        }
+
+        return false;
+    }
+
+    private bool Covers(CompiledPolicy policy, string action, string resource)
+    {
+        policy.Candidates(action, _candidates);
+        foreach (var statement in _candidates)
+        {
+            if (statement.Effect != PolicyEffect.Allow || !statement.MatchesAction(action))
+                continue;
+            var source = statement.Statement;
+            if (!source.HasResource || source.IsNotResource)
+                return true;
+            foreach (var pattern in source.Resources)
+            {
+                if (pattern.Contains("${", StringComparison.Ordinal) || ArnPattern.Matches(Wildcard.FromPolicy(pattern), resource))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool Names(CompiledPolicy policy, string action)
     {
         policy.Candidates(action, _candidates);
@@ -645,6 +752,8 @@ internal sealed class EscalationSearch
             {
                 var edge = _edges[e];
                 var weight = edge.From >= _principals.Length && edge.From != FullControl ? 0 : 1;
+                if (distance[node] + weight == distance[edge.From] && Doubt(edge) < Doubt(_edges[next[edge.From]]))
+                    next[edge.From] = e;
                 if (distance[node] + weight >= distance[edge.From])
                     continue;
                 distance[edge.From] = distance[node] + weight;
@@ -658,6 +767,10 @@ internal sealed class EscalationSearch
 
         return (distance, next);
     }
+
+    // Between paths of the same length, one proven outright beats one resting on assumptions or open conditions.
+    private static int Doubt(Edge edge) =>
+        (edge.Method.Assumption is null ? 0 : 2) + (edge.Steps.Any(static step => step.Evaluation is { IsConditional: true }) ? 1 : 0);
 
     // The path's hops, an edge into existing resources merged with the edge out of them to the role.
     private List<Edge> Hops(int start, int[] next)
