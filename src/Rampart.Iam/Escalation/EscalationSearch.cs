@@ -157,6 +157,9 @@ internal sealed class EscalationSearch
                 case EscalationTargetKind.AssumeRole:
                     foreach (var t in Trust.Candidates(p, _mask.Has(_masks[p], "sts:AssumeRole")))
                     {
+                        // A trust policy that names only the account leaves it to identity policies, which must name the role.
+                        if (!Trust.Admits(p, t) && !MayAllowOn(_access.PoliciesOf(_principals[p].Arn), "sts:AssumeRole", _principals[t].Arn))
+                            continue;
                         if (Direct(p, t, method, hops))
                             return true;
                     }

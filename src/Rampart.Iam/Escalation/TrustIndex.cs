@@ -65,6 +65,9 @@ internal sealed class TrustIndex
         return false;
     }
 
+    /// <summary>Whether role <paramref name="t"/>'s trust policy names <paramref name="p"/> itself or everyone.</summary>
+    public bool Admits(int p, int t) => _everyone.Contains(t) || (_named[p]?.Contains(t) ?? false);
+
     /// <summary>The roles <paramref name="p"/> might assume, in export order.</summary>
     /// <param name="p">The principal.</param>
     /// <param name="namesAssumeRole">Whether its identity policies name <c>sts:AssumeRole</c> at all.</param>
