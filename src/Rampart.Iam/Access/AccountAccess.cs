@@ -145,15 +145,46 @@ public sealed class AccountAccess
     /// <summary>Every user and role, users first, in export order.</summary>
     public IEnumerable<AccessPrincipal> Principals => _callers.Select(static caller => caller.Principal);
 
-    private AccessAnswer Ask(Caller caller, string action, string resource)
+    /// <summary>
+    /// For analyses over the whole account (escalation): asks as <see cref="Can"/> does for the user or role with ARN
+    /// <paramref name="arn"/>, knowing also the keys in <paramref name="context"/>, taking the keys
+    /// <paramref name="absent"/> names as absent, and with its policies as <paramref name="change"/> makes them (what could
+    /// it do if this policy were attached?).
+    /// </summary>
+    internal AccessAnswer Ask(
+        string arn,
+        string action,
+        string resource,
+        ImmutableDictionary<string, ImmutableArray<string>>? context,
+        Func<string, bool>? absent,
+        Func<PolicySet, PolicySet>? change) =>
+        Ask(_byArn[arn], action, resource, context, absent, change);
+
+    /// <summary>The compiled policies the user or role with ARN <paramref name="arn"/> is asked with.</summary>
+    internal PolicySet PoliciesOf(string arn) => _byArn[arn].Prepared.Value.Policies;
+
+    /// <summary>The compiled trust policy of the account's role with ARN <paramref name="roleArn"/>; null when missing or unreadable.</summary>
+    internal CompiledPolicy? TrustPolicyOf(string roleArn) =>
+        _byArn.TryGetValue(roleArn, out var caller) && caller.Role is { } role ? Trust(role) : null;
+
+    private CompiledPolicy? Trust(IamRole role) =>
+        _trust.GetOrAdd(role.Arn, _ => new Lazy<CompiledPolicy?>(() =>
+            role.AssumeRolePolicy is { } text ? Compile(text, $"trust policy of role {role.Name}", PolicyKind.Trust) : null)).Value;
+
+    private AccessAnswer Ask(
+        Caller caller,
+        string action,
+        string resource,
+        ImmutableDictionary<string, ImmutableArray<string>>? context = null,
+        Func<string, bool>? absent = null,
+        Func<PolicySet, PolicySet>? change = null)
     {
         var prepared = caller.Prepared.Value;
-        var policies = prepared.Policies;
+        var policies = change is null ? prepared.Policies : change(prepared.Policies);
         var gaps = prepared.Gaps;
         if (_resourcePolicy is null && TrustedRole(action, resource) is { } role)
         {
-            var trust = _trust.GetOrAdd(role.Arn, _ => new Lazy<CompiledPolicy?>(() =>
-                role.AssumeRolePolicy is { } text ? Compile(text, $"trust policy of role {role.Name}", PolicyKind.Trust) : null)).Value;
+            var trust = Trust(role);
             policies = policies with { Resource = trust };
             if (trust is null)
                 gaps = gaps.Add($"the trust policy of role {role.Name} is missing or has errors");
@@ -165,9 +196,12 @@ public sealed class AccountAccess
             Action = action,
             Resource = resource,
             ResourceAccount = IamArnAccount(resource) ?? _options.ResourceAccount ?? Account.AccountId,
-            Context = prepared.Context,
+            Context = context is null ? prepared.Context : prepared.Context.SetItems(context),
         };
-        var result = PolicyEvaluator.EvaluateOpen(request, policies, _options.ClosedContext ? static _ => true : KnownAbsent);
+        Func<string, bool> known = _options.ClosedContext ? static _ => true
+            : absent is null ? KnownAbsent
+            : key => KnownAbsent(key) || absent(key);
+        var result = PolicyEvaluator.EvaluateOpen(request, policies, known);
         return new AccessAnswer(caller.Arn, caller.Name, caller.Kind, result, gaps);
     }
 
