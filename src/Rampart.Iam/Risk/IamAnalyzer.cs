@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Rampart.Core;
 using Rampart.Iam.Access;
 using Rampart.Iam.Activity;
+using Rampart.Iam.Escalation;
 using Rampart.Iam.Hygiene;
 
 namespace Rampart.Iam.Risk;
@@ -36,6 +37,7 @@ public static class IamAnalyzer
         var notes = new List<AnalysisNote>();
         if (input.Access is { } access)
         {
+            EscalationAnalyzer.Run(access, findings, notes);
             PolicyLintAnalyzer.Run(access.Account, findings);
             if (input.Activity is { } activity)
                 UnusedAccessAnalyzer.Run(access, activity, now, input.ActivityWindow, findings, notes);
