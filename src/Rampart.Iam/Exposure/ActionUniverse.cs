@@ -132,16 +132,16 @@ internal sealed partial class ActionUniverse
     public int[] OfService(string service) => _byService.GetValueOrDefault(service) ?? [];
 
     /// <summary>
-    /// A resource of the action's first required resource type (else its first) that no statement limited to some
-    /// resources covers: the type's ARN pattern with the account's id, a region and names no one uses; <c>*</c> for an
-    /// action that takes no resource.
+    /// A resource that no statement limited to some resources covers: of the action's required resource types (else all of
+    /// them) the one with the shortest ARN pattern (an S3 object rather than an object through an access point), filled
+    /// with the account's id, a region and names no one uses; <c>*</c> for an action that takes no resource.
     /// </summary>
     private string ProbeResource(IamAction action)
     {
-        if (action.ResourceTypes.IsEmpty)
-            return "*";
-        var type = action.ResourceTypes.FirstOrDefault(static row => row.Required) ?? action.ResourceTypes[0];
-        var pattern = type.ResourceType.ArnPatterns.IsEmpty ? null : type.ResourceType.ArnPatterns[0];
+        var rows = action.ResourceTypes.Where(static row => row.Required).ToList();
+        if (rows.Count == 0)
+            rows = [.. action.ResourceTypes];
+        var pattern = rows.SelectMany(static row => row.ResourceType.ArnPatterns).OrderBy(static p => p.Length).FirstOrDefault();
         if (pattern is null)
             return "*";
         return Placeholder().Replace(pattern, match => match.Groups[1].Value switch
