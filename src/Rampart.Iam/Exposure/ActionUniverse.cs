@@ -49,7 +49,7 @@ internal sealed partial class ActionUniverse
         {
             foreach (var action in service.Actions)
             {
-                if (action.AccessLevel is IamAccessLevel.Write or IamAccessLevel.PermissionsManagement)
+                if (action.AccessLevel is IamAccessLevel.Write or IamAccessLevel.PermissionsManagement && !RiskActions.OnlyReads(action))
                     Add(action, RiskMask.InfrastructureModification);
                 if (RiskActions.IsResourceExposure(action))
                     Add(action, RiskMask.ResourceExposure);
@@ -85,6 +85,9 @@ internal sealed partial class ActionUniverse
         Names = ordered;
         Actions = [.. ordered.Select(name => found[name])];
         Masks = [.. ordered.Select(name => masks[name])];
+        // One string per service, so that services compare by reference.
+        var prefixes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        ServiceOf = [.. ordered.Select(name => name[..name.IndexOf(':', StringComparison.Ordinal)]).Select(prefix => prefixes.TryGetValue(prefix, out var same) ? same : prefixes[prefix] = prefix)];
         Severities = [.. ordered.Select(name => severity.GetValueOrDefault(name, Severity.Medium))];
         Resources = [.. Actions.Select(ProbeResource)];
         IsKmsKey = [.. ordered.Select((name, i) => name.StartsWith("kms:", StringComparison.OrdinalIgnoreCase) && Resources[i].Contains(":kms:", StringComparison.Ordinal))];
@@ -113,6 +116,9 @@ internal sealed partial class ActionUniverse
     public IamAction[] Actions { get; }
 
     public RiskMask[] Masks { get; }
+
+    /// <summary>The service prefix of each action.</summary>
+    public string[] ServiceOf { get; }
 
     public Severity[] Severities { get; }
 

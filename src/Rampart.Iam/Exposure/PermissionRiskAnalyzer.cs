@@ -94,7 +94,7 @@ public static class PermissionRiskAnalyzer
             var actions = ImmutableSortedDictionary.CreateBuilder<RiskCategory, ImmutableArray<string>>();
             foreach (var (category, mask, _, _) in Categories)
             {
-                var names = Outright(grants, universe, mask).Select(i => universe.Names[i]).ToImmutableArray();
+                var names = Outright(grants, universe, mask).Order().Select(i => universe.Names[i]).ToImmutableArray();
                 if (!names.IsEmpty)
                     actions[category] = names;
             }
@@ -139,37 +139,45 @@ public static class PermissionRiskAnalyzer
 
         foreach (var (category, mask, checkId, doing) in Categories)
         {
-            var actions = Outright(grants, universe, mask).ToList();
-            if (actions.Count == 0)
-                continue;
-
             // Which Allow statements grant which actions, from the trace of each class's answer.
+            var actions = new List<int>();
             var causes = new Dictionary<(string Policy, string Statement), List<int>>();
-            var classes = new List<GrantClass>();
-            foreach (var index in actions)
+            var classes = new List<(GrantClass Grant, int First)>();
+            foreach (var grant in grants.Classes)
             {
-                var grant = grants.ClassOf(index)!;
-                if (!classes.Contains(grant))
-                    classes.Add(grant);
+                if (!grant.IsAllowedOutright)
+                    continue;
+                var members = Members(grant, universe, mask);
+                if (members.Count == 0)
+                    continue;
+                actions.AddRange(members);
+                classes.Add((grant, members[0]));
                 foreach (var statement in IdentityAllows(grant.Result))
                 {
                     if (!causes.TryGetValue(statement, out var list))
                         causes[statement] = list = [];
-                    list.Add(index);
+                    list.AddRange(members);
                 }
             }
 
+            if (actions.Count == 0)
+                continue;
+            actions.Sort();
+
             var ranked = causes.OrderByDescending(static pair => pair.Value.Count).ThenBy(static pair => pair.Key.Policy, StringComparer.Ordinal).ToList();
             var facts = ImmutableArray.CreateBuilder<string>();
-            facts.Add($"{who} is allowed outright, on resources no policy names (or on *), {actions.Count} {Plural(actions.Count, "action")} of this category: {List(actions.Select(i => universe.Names[i]))}");
+            facts.Add($"{who} is allowed outright, on resources no policy names (or on *), {actions.Count} {Plural(actions.Count, "action")} of this category: {List(universe, actions)}");
             foreach (var ((policy, statement), granted) in ranked)
-                facts.Add($"{policy} {statement} allows {granted.Count} of them: {List(granted.Select(i => universe.Names[i]))}");
+            {
+                granted.Sort();
+                facts.Add($"{policy} {statement} allows {granted.Count} of them: {List(universe, granted)}");
+            }
+
             foreach (var gap in gaps)
                 facts.Add("the answer may be incomplete: " + gap);
 
             var proofs = classes.Take(ProofsPerFinding)
-                .Select(grant => actions.First(index => StatementBits.Has(grant.Members, index)))
-                .Select(index => Prove(context, principal.Arn, index))
+                .Select(grant => Prove(context, principal.Arn, grant.First))
                 .ToImmutableArray();
             var severity = category switch
             {
@@ -183,7 +191,7 @@ public static class PermissionRiskAnalyzer
                 CheckId = checkId,
                 Category = category,
                 Severity = severity,
-                Title = $"{who} {doing} on any resource ({actions.Count} {Plural(actions.Count, "action")}: {Sample(actions.Select(i => universe.Names[i]))})",
+                Title = $"{who} {doing} on any resource ({actions.Count} {Plural(actions.Count, "action")}: {Sample(universe, actions)})",
                 Principal = principal.Arn,
                 Policy = ranked.Count > 0 ? ranked[0].Key.Policy : null,
                 Statement = ranked.Count > 0 ? ranked[0].Key.Statement : null,
@@ -229,21 +237,26 @@ public static class PermissionRiskAnalyzer
     private static ProvenDecision Prove(Context context, string arn, int index) =>
         new(arn, context.Universe.Names[index], context.Universe.Resources[index], context.Ask(arn, index).Result);
 
-    private static IEnumerable<int> Outright(GrantAnalysis grants, ActionUniverse universe, RiskMask mask)
+    private static IEnumerable<int> Outright(GrantAnalysis grants, ActionUniverse universe, RiskMask mask) =>
+        grants.Classes.Where(static grant => grant.IsAllowedOutright).SelectMany(grant => Members(grant, universe, mask));
+
+    private static List<int> Members(GrantClass grant, ActionUniverse universe, RiskMask mask)
     {
-        foreach (var grant in grants.Classes)
+        var members = new List<int>();
+        var bits = grant.Members;
+        for (var w = 0; w < bits.Length; w++)
         {
-            if (!grant.IsAllowedOutright)
-                continue;
-            var members = new List<int>();
-            GrantAnalysis.ForEach(grant.Members, i =>
+            var word = bits[w];
+            while (word != 0)
             {
+                var i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
                 if ((universe.Masks[i] & mask) != 0)
                     members.Add(i);
-            });
-            foreach (var index in members)
-                yield return index;
+                word &= word - 1;
+            }
         }
+
+        return members;
     }
 
     private static IEnumerable<(string Policy, string Statement)> IdentityAllows(OpenEvaluationResult result)
@@ -265,24 +278,32 @@ public static class PermissionRiskAnalyzer
 
     private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 
-    private static string Sample(IEnumerable<string> names)
-    {
-        var list = names.Order(StringComparer.Ordinal).ToList();
-        return list.Count <= 3 ? string.Join(", ", list) : string.Join(", ", list.Take(3)) + ", …";
-    }
+    // The first names of actions sorted by index (the universe is sorted by name).
+    private static string Sample(ActionUniverse universe, List<int> sorted) =>
+        string.Join(", ", sorted.Take(3).Select(i => universe.Names[i])) + (sorted.Count > 3 ? ", …" : "");
 
-    // Every name when there are few; else the count per service.
-    private static string List(IEnumerable<string> names)
+    // Every name when there are few; else the count per service, most first.
+    private static string List(ActionUniverse universe, List<int> sorted)
     {
-        var list = names.Order(StringComparer.Ordinal).ToList();
-        if (list.Count <= ActionsListed)
-            return string.Join(", ", list);
+        if (sorted.Count <= ActionsListed)
+            return string.Join(", ", sorted.Select(i => universe.Names[i]));
+        // Sorted by name, the actions of a service are next to each other.
+        var counts = new List<(string Service, int Count)>();
+        for (var i = 0; i < sorted.Count;)
+        {
+            var start = i;
+            var service = universe.ServiceOf[sorted[i]];
+            while (i < sorted.Count && ReferenceEquals(universe.ServiceOf[sorted[i]], service))
+                i++;
+            counts.Add((service, i - start));
+        }
+
         var text = new StringBuilder();
-        foreach (var service in list.GroupBy(static name => name[..name.IndexOf(':', StringComparison.Ordinal)]).OrderByDescending(static g => g.Count()).ThenBy(static g => g.Key, StringComparer.Ordinal))
+        foreach (var (service, count) in counts.OrderByDescending(static pair => pair.Count).ThenBy(static pair => pair.Service, StringComparer.Ordinal))
         {
             if (text.Length > 0)
                 text.Append(", ");
-            text.Append(service.Key).Append(" (").Append(service.Count()).Append(')');
+            text.Append(service).Append(" (").Append(count).Append(')');
         }
 
         return text.ToString();

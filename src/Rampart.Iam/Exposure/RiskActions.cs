@@ -104,10 +104,20 @@ internal static class RiskActions
 
     /// <summary>
     /// Whether a permissions-management action of the catalog changes who can reach a resource: every such action except
-    /// those of IAM (identity policies, which the escalation analysis covers) and the credential ones.
+    /// those of IAM and STS (identity policies, which the escalation analysis covers) and those that only read.
     /// </summary>
     public static bool IsResourceExposure(IamAction action) =>
         action.AccessLevel == IamAccessLevel.PermissionsManagement
         && !string.Equals(action.Service, "iam", StringComparison.OrdinalIgnoreCase)
-        && !string.Equals(action.Service, "sts", StringComparison.OrdinalIgnoreCase);
+        && !string.Equals(action.Service, "sts", StringComparison.OrdinalIgnoreCase)
+        && !OnlyReads(action);
+
+    /// <summary>
+    /// Whether a Write or Permissions-management action only reads, by its name (<c>quicksight:DescribeTopicPermissions</c>
+    /// is filed as permissions management): such actions modify nothing.
+    /// </summary>
+    public static bool OnlyReads(IamAction action) =>
+        action.Name.StartsWith("Describe", StringComparison.Ordinal)
+        || action.Name.StartsWith("List", StringComparison.Ordinal)
+        || (action.Name.StartsWith("Get", StringComparison.Ordinal) && action.AccessLevel == IamAccessLevel.PermissionsManagement);
 }

@@ -53,6 +53,8 @@ public static partial class TrustExposureAnalyzer
         var unreadable = new List<string>();
         foreach (var role in access.Account.Roles)
         {
+            if (role.AssumeRolePolicy is { } raw)
+                Dangling(role, raw, findings);
             var document = role.AssumeRolePolicy is { } text
                 ? PolicyDocument.Parse(text.Json, $"trust policy of role {role.Name}", PolicyKind.Trust, NullDiagnosticSink.Instance)
                 : null;
@@ -167,7 +169,7 @@ public static partial class TrustExposureAnalyzer
     // A bucket's object actions are asked on an object in it.
     private static string ResourceFor(IamAction action, string arn) =>
         action.Service == "s3" && !arn.Contains('/', StringComparison.Ordinal)
-        && action.ResourceTypes.FirstOrDefault(static r => r.Required)?.ResourceType.Name == "object"
+        && action.ResourceTypes.Any(static r => r.ResourceType.Name == "object")
             ? arn + "/rampart-probe-resource"
             : arn;
 
@@ -192,6 +194,51 @@ public static partial class TrustExposureAnalyzer
         return named;
     }
 
+    // Read from the text: the policy parser rejects a unique id where an ARN belongs, so such a trust policy cannot be evaluated.
+    private static void Dangling(IamRole role, PolicyText text, ICollection<IamFinding> findings)
+    {
+        var ids = new List<string>();
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text.Json);
+            if (!json.RootElement.TryGetProperty("Statement", out var statements))
+                return;
+            var list = statements.ValueKind == System.Text.Json.JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements];
+            foreach (var statement in list)
+            {
+                if (statement.ValueKind != System.Text.Json.JsonValueKind.Object
+                    || !statement.TryGetProperty("Principal", out var principal) || principal.ValueKind != System.Text.Json.JsonValueKind.Object
+                    || !principal.TryGetProperty("AWS", out var aws))
+                    continue;
+                var values = aws.ValueKind == System.Text.Json.JsonValueKind.Array ? aws.EnumerateArray().ToList() : [aws];
+                foreach (var value in values)
+                {
+                    if (value.ValueKind == System.Text.Json.JsonValueKind.String && value.GetString() is { } id && UniqueId().IsMatch(id) && !ids.Contains(id))
+                        ids.Add(id);
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return;
+        }
+
+        if (ids.Count == 0)
+            return;
+        findings.Add(new IamFinding
+        {
+            CheckId = ExposureCheckIds.DanglingPrincipal,
+            Category = RiskCategory.TrustExposure,
+            Severity = Severity.Low,
+            Title = $"the trust policy of role {role.Name} names {ids.Count} deleted {(ids.Count == 1 ? "principal" : "principals")} by unique id ({string.Join(", ", ids)})",
+            Principal = role.Arn,
+            Policy = $"trust policy of role {role.Name}",
+            Proof = FindingProof.OfFacts(
+                $"{string.Join(", ", ids)} {(ids.Count == 1 ? "is a unique id" : "are unique ids")} where an ARN belongs: AWS shows the id once the named user or role is deleted, and a new principal of the same name does not match it",
+                "remove the id, or name the new principal by ARN; until then the rest of this trust policy is not analysed"),
+        });
+    }
+
     [GeneratedRegex("^(AROA|AIDA|AGPA|ANPA|AIPA)[A-Z0-9]{12,}$")]
     private static partial Regex UniqueId();
 
@@ -201,7 +248,6 @@ public static partial class TrustExposureAnalyzer
 
         public void Analyse()
         {
-            Dangling();
             if (!Anyone())
                 CrossAccount();
             Federated();
@@ -229,22 +275,6 @@ public static partial class TrustExposureAnalyzer
 
         private static string Conditions(OpenEvaluationResult result) =>
             string.Join("; or ", result.Requirements.Where(static r => r.Effect == PolicyEffect.Allow).Select(static r => r.Describe()).Distinct());
-
-        private void Dangling()
-        {
-            var ids = document.Statements
-                .SelectMany(static s => s.Principal?.Of("AWS") ?? [])
-                .Where(static value => UniqueId().IsMatch(value))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            if (ids.Count == 0)
-                return;
-            Add(ExposureCheckIds.DanglingPrincipal, Severity.Low,
-                $"the trust policy of {Who} names {ids.Count} deleted {(ids.Count == 1 ? "principal" : "principals")} by unique id ({string.Join(", ", ids)})",
-                [$"{string.Join(", ", ids)} {(ids.Count == 1 ? "is a unique id" : "are unique ids")} where an ARN belongs: AWS shows the id once the named user or role is deleted, and a new principal of the same name does not match it",
-                 "remove the id, or name the new principal by ARN"],
-                [], null);
-        }
 
         private bool Anyone()
         {
