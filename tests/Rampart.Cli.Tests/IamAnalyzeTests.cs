@@ -12,10 +12,21 @@ public sealed class IamAnalyzeTests : IDisposable
             {"UserName": "alice", "Arn": "arn:aws:iam::111122223333:user/alice", "CreateDate": "2024-01-01T00:00:00Z", "GroupList": [],
              "UserPolicyList": [{"PolicyName": "mine", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
                {"Effect": "Allow", "Action": ["s3:GetObjcet"], "Resource": "*"}]}}],
+             "AttachedManagedPolicies": []},
+            {"UserName": "dev", "Arn": "arn:aws:iam::111122223333:user/dev", "CreateDate": "2024-01-01T00:00:00Z", "GroupList": [],
+             "UserPolicyList": [{"PolicyName": "functions", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+               {"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"}]}}],
              "AttachedManagedPolicies": []}
           ],
-          "RoleDetailList": [],
-          "Policies": []
+          "RoleDetailList": [
+            {"RoleName": "admin-fn", "Arn": "arn:aws:iam::111122223333:role/admin-fn", "CreateDate": "2024-01-01T00:00:00Z",
+             "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+             "RolePolicyList": [], "AttachedManagedPolicies": [{"PolicyName": "AdministratorAccess", "PolicyArn": "arn:aws:iam::aws:policy/AdministratorAccess"}]}
+          ],
+          "Policies": [
+            {"PolicyName": "AdministratorAccess", "Arn": "arn:aws:iam::aws:policy/AdministratorAccess", "DefaultVersionId": "v1",
+             "PolicyVersionList": [{"VersionId": "v1", "IsDefaultVersion": true, "Document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}]}
+          ]
         }
         """;
 
@@ -54,6 +65,14 @@ public sealed class IamAnalyzeTests : IDisposable
 
         // Most severe first.
         Assert.Equal("critical", findings[0].GetProperty("severity").GetString());
+
+        // dev can pass the administrator role to a function it creates and invokes: the path is proven step by step.
+        var escalation = findings.Single(f => f.GetProperty("category").GetString() == "privilege-escalation");
+        Assert.Equal(("arn:aws:iam::111122223333:user/dev", "iam-escalation-passrole-lambda"),
+            (escalation.GetProperty("principal").GetString(), escalation.GetProperty("checkId").GetString()));
+        var steps = escalation.GetProperty("proof").GetProperty("path").EnumerateArray().ToList();
+        Assert.Contains(steps, step => step.GetProperty("action").GetString() == "iam:PassRole" && step.GetProperty("decision").GetString() == "Allowed");
+        Assert.Contains(findings, f => f.GetProperty("checkId").GetString() == "iam-admin-equivalent" && f.GetProperty("principal").GetString() == "arn:aws:iam::111122223333:role/admin-fn");
     }
 
     [Fact]
@@ -61,7 +80,8 @@ public sealed class IamAnalyzeTests : IDisposable
     {
         var (_, output, _) = await Run("-o", "ocsf");
 
-        var first = JsonDocument.Parse(output.Split('\n')[0]).RootElement;
+        var first = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)
+            .First(record => record.GetProperty("finding_info").GetProperty("analytic").GetProperty("uid").GetString() == "iam-root-access-key");
         Assert.Equal((2004, 200401, 5), (first.GetProperty("class_uid").GetInt32(), first.GetProperty("type_uid").GetInt32(), first.GetProperty("severity_id").GetInt32()));
         Assert.Equal("iam-root-access-key", first.GetProperty("finding_info").GetProperty("analytic").GetProperty("uid").GetString());
         Assert.Equal("credential-hygiene", first.GetProperty("finding_info").GetProperty("types")[0].GetString());
@@ -85,6 +105,8 @@ public sealed class IamAnalyzeTests : IDisposable
         Assert.Equal(jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, document.QuerySelectorAll("div.finding").Length);
         Assert.All(document.QuerySelectorAll("div.finding"), finding => Assert.NotNull(finding.QuerySelector("details li")));
         Assert.Contains(document.QuerySelectorAll("li.note"), note => note.TextContent.Contains("--cloudtrail", StringComparison.Ordinal));
+        var path = Assert.Single(document.QuerySelectorAll("svg[aria-label='escalation path']"));
+        Assert.Contains("iam:PassRole", path.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Globalization;
 using Rampart.Core;
 using Rampart.Iam.Access;
 using Rampart.Iam.Activity;
+using Rampart.Iam.Exposure;
 using Rampart.Iam.Hygiene;
 using Rampart.Iam.Risk;
 using Rampart.Iam.Risk.Output;
@@ -33,10 +34,15 @@ internal static class IamAnalyzeCommand
         var passwordPolicy = new Option<string?>("--password-policy") { Description = "'aws iam get-account-password-policy' output; a NoSuchEntity error or an empty file means none is set." };
         var accountSummary = new Option<string?>("--account-summary") { Description = "'aws iam get-account-summary' output." };
         var certificates = new Option<string?>("--server-certificates") { Description = "'aws iam list-server-certificates' output." };
+        var resourcePolicies = new Option<string[]>("--resource-policies")
+        {
+            Description = "Resource policies to judge for public or cross-account access: FILE (its ARN inside it) or ARN=FILE, for buckets, keys, queues, topics, secrets, functions, repositories; repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var mfaDevices = new Option<string?>("--virtual-mfa-devices") { Description = "'aws iam list-virtual-mfa-devices' output (tells virtual from hardware MFA on root)." };
         var command = new Command("analyze", "Find who holds too much, who could take more, whose trust is open, whose credentials are stale and what goes unused; every finding with its proof. Exits 2 when an input had errors (after analysing the rest).")
         {
-            cloudTrail, window, credentialReport, passwordPolicy, accountSummary, certificates, mfaDevices, outFile, failOn,
+            cloudTrail, window, credentialReport, passwordPolicy, accountSummary, certificates, mfaDevices, resourcePolicies, outFile, failOn,
         };
         account.AddTo(command);
         command.SetAction(result =>
@@ -62,7 +68,8 @@ internal static class IamAnalyzeCommand
                 ServerCertificates = result.GetValue(certificates) is { } list ? ServerCertificateReader.Read(list, printer) : null,
                 VirtualMfaDevices = result.GetValue(mfaDevices) is { } devices ? VirtualMfaDeviceReader.Read(devices, printer) : null,
             };
-            var input = new IamAnalysisInput { Access = access, Activity = activity, ActivityWindow = span, Hygiene = hygiene };
+            var policies = (result.GetValue(resourcePolicies) ?? []).Select(given => ReadResourcePolicy(given, printer)).OfType<ResourcePolicyInput>().ToList();
+            var input = new IamAnalysisInput { Access = access, Activity = activity, ActivityWindow = span, Hygiene = hygiene, ResourcePolicies = [.. policies] };
             var analysis = IamAnalyzer.Analyze(input, context.Time.GetUtcNow());
             Write(result.GetValue(account.Output)!, result.GetValue(outFile), analysis, context);
             if (printer.Errors > 0)
@@ -130,6 +137,20 @@ internal static class IamAnalyzeCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // FILE, or ARN=FILE when the file does not name its resource (get-bucket-policy output does not).
+    private static ResourcePolicyInput? ReadResourcePolicy(string given, DiagnosticPrinter printer)
+    {
+        var equals = given.StartsWith("arn:", StringComparison.Ordinal) ? given.IndexOf('=', StringComparison.Ordinal) : -1;
+        var (arn, path) = equals > 0 ? (given[..equals], given[(equals + 1)..]) : (null, given);
+        if (!File.Exists(path))
+        {
+            printer.Report(new Core.Diagnostics.Diagnostic(Core.Diagnostics.DiagnosticSeverity.Error, "RESPOL001", "the resource policy file does not exist", new Core.Diagnostics.SourceLocation(path)));
+            return null;
+        }
+
+        return ResourcePolicyInput.Read(File.ReadAllText(path), path, arn, printer);
     }
 
     private static IamActivity ReadActivity(IReadOnlyList<string> paths, DiagnosticPrinter printer)

@@ -54,6 +54,9 @@ public sealed class AccountAccess
     /// <summary>The account asked about.</summary>
     public AccountAuthorizationDetails Account { get; }
 
+    /// <summary>The organisation policies, resource policy and context the questions are asked with.</summary>
+    public AccessOptions Options => _options;
+
     /// <summary>
     /// Prepares questions over <paramref name="account"/>. Policies are compiled when first needed; problems in them are
     /// reported to <paramref name="diagnostics"/> once, with their place in the export, and the answers that miss them
@@ -162,6 +165,16 @@ public sealed class AccountAccess
 
     /// <summary>The compiled policies the user or role with ARN <paramref name="arn"/> is asked with.</summary>
     internal PolicySet PoliciesOf(string arn) => _byArn[arn].Prepared.Value.Policies;
+
+    /// <summary>
+    /// The compiled policies that bear on requests of the user or role <paramref name="arn"/> (without a resource policy),
+    /// and what they miss: for analyses that look at statements before asking the evaluator.
+    /// </summary>
+    internal (PolicySet Policies, ImmutableArray<string> Gaps) PoliciesAndGapsOf(string arn)
+    {
+        var prepared = _byArn[arn].Prepared.Value;
+        return (prepared.Policies, prepared.Gaps);
+    }
 
     /// <summary>The compiled trust policy of the account's role with ARN <paramref name="roleArn"/>; null when missing or unreadable.</summary>
     internal CompiledPolicy? TrustPolicyOf(string roleArn) =>

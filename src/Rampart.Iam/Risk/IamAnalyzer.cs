@@ -3,6 +3,7 @@ using Rampart.Core;
 using Rampart.Iam.Access;
 using Rampart.Iam.Activity;
 using Rampart.Iam.Escalation;
+using Rampart.Iam.Exposure;
 using Rampart.Iam.Hygiene;
 
 namespace Rampart.Iam.Risk;
@@ -15,6 +16,9 @@ public sealed record IamAnalysisInput
 
     /// <summary>What CloudTrail showed principals doing; null when no trail was given.</summary>
     public IamActivity? Activity { get; init; }
+
+    /// <summary>Resource policies (buckets, keys, queues, topics, secrets, functions, repositories) to judge for public or cross-account access.</summary>
+    public ImmutableArray<ResourcePolicyInput> ResourcePolicies { get; init; } = [];
 
     /// <summary>The window unused access is judged over.</summary>
     public TimeSpan ActivityWindow { get; init; } = UnusedAccessAnalyzer.DefaultWindow;
@@ -37,7 +41,9 @@ public static class IamAnalyzer
         var notes = new List<AnalysisNote>();
         if (input.Access is { } access)
         {
+            PermissionRiskAnalyzer.Run(access, findings, notes);
             EscalationAnalyzer.Run(access, findings, notes);
+            TrustExposureAnalyzer.Run(access, input.ResourcePolicies, findings, notes);
             PolicyLintAnalyzer.Run(access.Account, findings);
             if (input.Activity is { } activity)
                 UnusedAccessAnalyzer.Run(access, activity, now, input.ActivityWindow, findings, notes);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Rampart.Core.Diagnostics;
 using Rampart.Iam.Access;
@@ -66,14 +65,11 @@ public sealed class DatasetTests(ITestOutputHelper output)
     public void AGeneratedAccountOfFiveThousandPrincipalsIsAnalysed()
     {
         var export = WithAdministratorRole(SyntheticAccount.Generate(users: 2500, roles: 2500, seed: 11));
-        var stopwatch = Stopwatch.StartNew();
         var account = AccountAuthorizationReader.Parse(export, "synthetic.json", NullDiagnosticSink.Instance);
-        var read = stopwatch.Elapsed;
         var analysis = EscalationAnalyzer.Analyze(AccountAccess.Create(account, new AccessOptions(), NullDiagnosticSink.Instance));
-        var total = stopwatch.Elapsed;
 
-        output.WriteLine($"read {read.TotalMilliseconds:F0} ms, analysed {(total - read).TotalMilliseconds:F0} ms; {analysis.Nodes.Count(n => n.IsAdminEquivalent)} admin-equivalent, " +
-            $"{analysis.Edges.Length} edges, {analysis.Paths.Length} paths, {analysis.Findings.Length} findings; allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB in the process");
+        // Speed is measured by EscalationBenchmarks; this test checks what is found.
+        output.WriteLine($"{analysis.Nodes.Count(n => n.IsAdminEquivalent)} admin-equivalent, {analysis.Edges.Length} edges, {analysis.Paths.Length} paths, {analysis.Findings.Length} findings");
         foreach (var group in analysis.Findings.GroupBy(f => f.CheckId))
             output.WriteLine($"  {group.Key}: {group.Count()}");
         Assert.Equal(5001, analysis.Nodes.Count(node => node.Kind is EscalationNodeKind.User or EscalationNodeKind.Role));
