@@ -96,6 +96,7 @@ public static class UnusedAccessAnalyzer
     {
         var used = seen.Actions.Values.Where(a => a.LastAllowed >= start).Select(static a => Service(a.Action)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var granted = GrantedServices(access, principal);
+        UnusedActions(access, principal, seen, start, used, coverage, findings);
         var unused = granted.Where(s => !used.Contains(s.Service)).ToList();
         if (unused.Count == 0)
             return;
@@ -113,6 +114,43 @@ public static class UnusedAccessAnalyzer
                 [coverage, $"services used: {(used.Count == 0 ? "none" : string.Join(", ", used.Order(StringComparer.Ordinal)))}", $"services allowed but unused: {listed}"],
                 [.. unused.Take(5).Select(s => s.Proof)],
                 []),
+        });
+    }
+
+    // Within the services it used, the actions its statements name that it may call (on any resource) but did not.
+    private static void UnusedActions(AccountAccess access, AccessPrincipal principal, PrincipalActivity seen, DateTimeOffset start, HashSet<string> used,
+        string coverage, ICollection<IamFinding> findings)
+    {
+        const int MaxPerService = 400;
+        var catalog = IamCatalog.Default;
+        var called = seen.Actions.Values.Where(a => a.LastAllowed >= start).Select(static a => a.Action).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var candidates = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var statement in access.IdentityPolicies(principal.Arn).SelectMany(static p => p.Document.Statements))
+        {
+            if (statement.Effect != Policies.PolicyEffect.Allow)
+                continue;
+            var everything = statement.IsNotAction || statement.Actions.Any(static a => a == "*" || a.StartsWith('*'));
+            foreach (var service in used)
+            {
+                var patterns = everything ? [service + ":*"] : statement.Actions.Where(a => a.StartsWith(service + ":", StringComparison.OrdinalIgnoreCase));
+                foreach (var action in patterns.SelectMany(pattern => catalog.MatchActions(pattern)).Take(MaxPerService))
+                    candidates.Add(action.FullName);
+            }
+        }
+
+        var unused = candidates.Where(action => !called.Contains(action) && access.Can(principal.Arn, action, "*").Result.Decision == Decision.Allowed).ToList();
+        if (unused.Count == 0)
+            return;
+        var listed = unused.Count <= 20 ? string.Join(", ", unused) : string.Join(", ", unused.Take(20)) + string.Create(CultureInfo.InvariantCulture, $" and {unused.Count - 20} more");
+        findings.Add(new IamFinding
+        {
+            CheckId = "iam-unused-actions",
+            Category = RiskCategory.UnusedAccess,
+            Severity = Severity.Informational,
+            Title = string.Create(CultureInfo.InvariantCulture,
+                $"{(principal.Kind == AccessPrincipalKind.User ? "user" : "role")} {principal.Name} may call {unused.Count} actions of the services it used that it never called in the window"),
+            Principal = principal.Arn,
+            Proof = new FindingProof([coverage, $"actions called: {string.Join(", ", called.Order(StringComparer.Ordinal))}", $"allowed but not called: {listed}"], [], []),
         });
     }
 

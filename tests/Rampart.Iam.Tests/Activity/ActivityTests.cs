@@ -67,11 +67,15 @@ public sealed class ActivityTests
 
         // batch is quiet in the trail, but IAM saw it used on 2026-11-20 in a region the trail may not cover.
         Assert.Equal(
-            [("iam-unused-services", "arn:aws:iam::111122223333:user/alice"), ("iam-unused-user", "arn:aws:iam::111122223333:user/idle"),
-             ("iam-unused-role", "arn:aws:iam::111122223333:role/forgotten")],
+            [("iam-unused-actions", "arn:aws:iam::111122223333:user/alice"), ("iam-unused-services", "arn:aws:iam::111122223333:user/alice"),
+             ("iam-unused-user", "arn:aws:iam::111122223333:user/idle"), ("iam-unused-role", "arn:aws:iam::111122223333:role/forgotten")],
             findings.Select(f => (f.CheckId, f.Principal)));
-        Assert.Contains("IAM reports no recorded use of the role", findings[2].Proof.Facts);
-        var services = findings[0];
+        Assert.Contains("IAM reports no recorded use of the role", findings[3].Proof.Facts);
+        var actions = findings[0];
+        Assert.Contains("actions called: s3:GetObject, s3:ListAllMyBuckets", actions.Proof.Facts);
+        Assert.Contains(actions.Proof.Facts, fact => fact.StartsWith("allowed but not called: s3:AbortMultipartUpload,", StringComparison.Ordinal));
+        Assert.DoesNotContain(actions.Proof.Facts, fact => fact.Contains("dynamodb:", StringComparison.Ordinal));
+        var services = findings[1];
         Assert.Equal("user alice may use 4 services and used 1 in the window", services.Title);
         Assert.Contains("services allowed but unused: dynamodb, iam, sqs", services.Proof.Facts);
         Assert.Contains(notes, n => n.Message.Contains("starts on 2026-09-10", StringComparison.Ordinal));
