@@ -15,6 +15,8 @@ public sealed class DependencyTests
         { "Rampart.GameDays", ["Rampart.Core"] },
         // IAM reads the credential report (CSV).
         { "Rampart.Iam", ["Rampart.Core", "CsvHelper"] },
+        // Posture evaluates checks written in YAML with JMESPath paths; its policy functions use the IAM evaluator.
+        { "Rampart.Posture", ["Rampart.Core", "Rampart.Iam", "YamlDotNet", "JmesPath.Net", "JmesPath.Net.Parser", "Newtonsoft.Json"] },
         { "Rampart.Hunting", ["Rampart.Core", "Rampart.Logs", "Rampart.Detection", "CsvHelper", "MaxMind.Db"] },
     };
 
