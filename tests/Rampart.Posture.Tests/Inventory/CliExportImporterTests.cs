@@ -108,6 +108,8 @@ public sealed class CliExportImporterTests
         Assert.Equal(("s3control", "get-public-access-block"), CliExportImporter.Call("s3control-get-public-access-block.json"));
         Assert.Equal(("ec2", "describe-security-groups"), CliExportImporter.Call("ec2-describe-security-groups.json"));
         Assert.Null(CliExportImporter.Call("describe-regions.json"));
+        Assert.Equal(("config", "describe-configuration-recorders"), CliExportImporter.Call("configservice-describe-configuration-recorders.json"));
+        Assert.Equal(("s3", "get-bucket-acl"), CliExportImporter.Call("s3api-get-bucket-acl"));
         Assert.Equal("describe-db-snapshot-attributes", ApiResponseMapper.Kebab("DescribeDBSnapshotAttributes"));
         Assert.Equal("get-ebs-encryption-by-default", ApiResponseMapper.Kebab("GetEbsEncryptionByDefault"));
         Assert.Equal("list-mfa-devices", ApiResponseMapper.Kebab("ListMFADevices"));

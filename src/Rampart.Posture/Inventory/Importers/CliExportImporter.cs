@@ -136,6 +136,12 @@ public sealed partial class CliExportImporter : IInventoryImporter
     internal static (string Service, string Operation)? Call(string name)
     {
         var stem = name.EndsWith(".json", StringComparison.Ordinal) ? name[..^5] : name;
+
+        // The CLI's own names for two services whose API names the layout uses.
+        if (stem.StartsWith("configservice-", StringComparison.Ordinal))
+            stem = "config-" + stem["configservice-".Length..];
+        else if (stem.StartsWith("s3api-", StringComparison.Ordinal))
+            stem = "s3-" + stem["s3api-".Length..];
         for (var dash = stem.IndexOf('-', StringComparison.Ordinal); dash > 0; dash = stem.IndexOf('-', dash + 1))
         {
             var (service, operation) = (stem[..dash], stem[(dash + 1)..]);
