@@ -27,7 +27,7 @@ public static class ResourceTypes
     /// <summary>A region's GuardDuty detectors (<c>aws guardduty list-detectors</c> and <c>get-detector</c>), empty when none.</summary>
     public const string GuardDutyRegion = "Rampart::GuardDuty::Region";
 
-    /// <summary>A region's Security Hub state (<c>aws securityhub describe-hub</c>), absent when not enabled.</summary>
+    /// <summary>A region's Security Hub state (<c>aws securityhub describe-hub</c>, with <c>Enabled</c>); <c>{"Enabled": false}</c> when a recorded call says the account is not subscribed, absent when not collected.</summary>
     public const string SecurityHubRegion = "Rampart::SecurityHub::Region";
 
     /// <summary>A region's AWS Config recorders and their status.</summary>
