@@ -9,7 +9,7 @@ public sealed class InventoryTests
     [Fact]
     public void ResourcesAreFoundByKeyByTypeAndByTypeAccountAndRegion()
     {
-        var inventory = Rampart.Posture.Inventory.Inventory.Create(
+        var inventory = Rampart.Posture.Inventory.ResourceInventory.Create(
             [
                 Resource("sg-1", "eu-west-1"), Resource("sg-2", "eu-west-1"), Resource("sg-3", "us-east-1"),
                 Resource("b", "global", "AWS::S3::Bucket"),
@@ -35,7 +35,7 @@ public sealed class InventoryTests
         var newer = Resource("sg-1", "eu-west-1", configuration: """{"GroupId": "sg-1", "Description": "new"}""", source: "new.json", at: new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero));
         var bag = new DiagnosticBag();
 
-        var inventory = Rampart.Posture.Inventory.Inventory.Create([newer, older], ["new.json", "old.json"], bag);
+        var inventory = Rampart.Posture.Inventory.ResourceInventory.Create([newer, older], ["new.json", "old.json"], bag);
 
         Assert.Equal("new.json", Assert.Single(inventory.Resources).Provenance.Source);
         var diagnostic = Assert.Single(bag.ToImmutableArray());
@@ -48,8 +48,8 @@ public sealed class InventoryTests
     public void MergingInventoriesKeepsEveryInputAndReportsTheSameResourceTwiceAsInfo()
     {
         var bag = new DiagnosticBag();
-        var a = Rampart.Posture.Inventory.Inventory.Create([Resource("sg-1", "eu-west-1", source: "a.json")], ["a.json"], bag);
-        var b = Rampart.Posture.Inventory.Inventory.Create([Resource("sg-1", "eu-west-1", source: "b.json"), Resource("sg-2", "eu-west-1", source: "b.json")], ["b.json"], bag);
+        var a = Rampart.Posture.Inventory.ResourceInventory.Create([Resource("sg-1", "eu-west-1", source: "a.json")], ["a.json"], bag);
+        var b = Rampart.Posture.Inventory.ResourceInventory.Create([Resource("sg-1", "eu-west-1", source: "b.json"), Resource("sg-2", "eu-west-1", source: "b.json")], ["b.json"], bag);
 
         var merged = a.Merge(b, bag);
 
@@ -57,8 +57,8 @@ public sealed class InventoryTests
         Assert.Equal(["a.json", "b.json"], merged.Inputs.ToArray());
         var diagnostic = Assert.Single(bag.ToImmutableArray());
         Assert.Equal((DiagnosticSeverity.Info, "INV002"), (diagnostic.Severity, diagnostic.Code));
-        Assert.Same(Rampart.Posture.Inventory.Inventory.Empty, Rampart.Posture.Inventory.Inventory.Empty);
-        Assert.Equal(0, Rampart.Posture.Inventory.Inventory.Empty.Count);
+        Assert.Same(Rampart.Posture.Inventory.ResourceInventory.Empty, Rampart.Posture.Inventory.ResourceInventory.Empty);
+        Assert.Equal(0, Rampart.Posture.Inventory.ResourceInventory.Empty.Count);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class SyntheticInventory
 {
     private static readonly string[] Regions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
 
-    public static Rampart.Posture.Inventory.Inventory Generate(int resources, int seed)
+    public static Rampart.Posture.Inventory.ResourceInventory Generate(int resources, int seed)
     {
         var random = new Random(seed);
         var list = new List<CloudResource>(resources);
@@ -49,7 +49,7 @@ internal static class SyntheticInventory
             });
         }
 
-        return Rampart.Posture.Inventory.Inventory.Create(list, ["synthetic:" + seed.ToString(CultureInfo.InvariantCulture)], NullDiagnosticSink.Instance);
+        return Rampart.Posture.Inventory.ResourceInventory.Create(list, ["synthetic:" + seed.ToString(CultureInfo.InvariantCulture)], NullDiagnosticSink.Instance);
     }
 
     private static CloudResource SecurityGroup(Random random, string account, string region, string id)

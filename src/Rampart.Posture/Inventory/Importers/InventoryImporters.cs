@@ -27,7 +27,7 @@ public static class InventoryImporters
     }
 
     /// <summary>Imports every path with the importer it needs and merges the results; a path that does not exist is reported.</summary>
-    public static Inventory Import(IEnumerable<string> paths, IDiagnosticSink diagnostics)
+    public static ResourceInventory Import(IEnumerable<string> paths, IDiagnosticSink diagnostics)
     {
         Guard.NotNull(paths);
         Guard.NotNull(diagnostics);
@@ -44,6 +44,6 @@ public static class InventoryImporters
             resources.AddRange(importer.Import(path, diagnostics));
         }
 
-        return Inventory.Create(resources, inputs, diagnostics);
+        return ResourceInventory.Create(resources, inputs, diagnostics);
     }
 }

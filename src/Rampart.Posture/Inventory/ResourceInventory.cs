@@ -10,13 +10,13 @@ namespace Rampart.Posture.Inventory;
 /// imported from. Keys are unique: when two inputs hold the same key the one captured later is kept (or, when neither
 /// says, the one read later) and the duplicate is reported. Immutable and safe to share between threads.
 /// </summary>
-public sealed class Inventory
+public sealed class ResourceInventory
 {
     private readonly FrozenDictionary<string, CloudResource> _byKey;
     private readonly FrozenDictionary<string, ImmutableArray<CloudResource>> _byType;
     private readonly FrozenDictionary<(string Type, string Account, string Region), ImmutableArray<CloudResource>> _byPlace;
 
-    private Inventory(ImmutableArray<CloudResource> resources, ImmutableArray<string> inputs)
+    private ResourceInventory(ImmutableArray<CloudResource> resources, ImmutableArray<string> inputs)
     {
         Resources = resources;
         Inputs = inputs;
@@ -29,7 +29,7 @@ public sealed class Inventory
     }
 
     /// <summary>The inventory with no resources and no inputs.</summary>
-    public static Inventory Empty { get; } = new([], []);
+    public static ResourceInventory Empty { get; } = new([], []);
 
     /// <summary>Every resource, ordered by key (ordinal).</summary>
     public ImmutableArray<CloudResource> Resources { get; }
@@ -48,7 +48,7 @@ public sealed class Inventory
     /// they differ, <see cref="InventoryDiagnostics.RepeatedResourceCode"/> when equal) and one is kept: the one captured
     /// later, or the one later in <paramref name="resources"/> when capture times are equal or unknown.
     /// </summary>
-    public static Inventory Create(IEnumerable<CloudResource> resources, IEnumerable<string> inputs, IDiagnosticSink diagnostics)
+    public static ResourceInventory Create(IEnumerable<CloudResource> resources, IEnumerable<string> inputs, IDiagnosticSink diagnostics)
     {
         Guard.NotNull(resources);
         Guard.NotNull(inputs);
@@ -80,21 +80,21 @@ public sealed class Inventory
             kept[resource.Key] = winner;
         }
 
-        return new Inventory(
+        return new ResourceInventory(
             [.. kept.Values.OrderBy(static r => r.Key, StringComparer.Ordinal)],
             [.. inputs.Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>Merges several inventories into one; duplicates are reported and resolved as by <see cref="Create"/>, later inventories winning ties.</summary>
-    public static Inventory Merge(IEnumerable<Inventory> inventories, IDiagnosticSink diagnostics)
+    public static ResourceInventory Merge(IEnumerable<ResourceInventory> inventories, IDiagnosticSink diagnostics)
     {
         Guard.NotNull(inventories);
         var all = inventories.ToList();
         return Create(all.SelectMany(static i => i.Resources), all.SelectMany(static i => i.Inputs), diagnostics);
     }
 
-    /// <summary>This inventory and <paramref name="other"/> as one; see <see cref="Merge(IEnumerable{Inventory}, IDiagnosticSink)"/>.</summary>
-    public Inventory Merge(Inventory other, IDiagnosticSink diagnostics) => Merge([this, other], diagnostics);
+    /// <summary>This inventory and <paramref name="other"/> as one; see <see cref="Merge(IEnumerable{ResourceInventory}, IDiagnosticSink)"/>.</summary>
+    public ResourceInventory Merge(ResourceInventory other, IDiagnosticSink diagnostics) => Merge([this, other], diagnostics);
 
     /// <summary>The resource with this key, or null.</summary>
     public CloudResource? Find(string key) => _byKey.GetValueOrDefault(key);
