@@ -26,10 +26,18 @@ internal static class PolicyProbes
 
     private static readonly string[] S3ObjectProbes = ["s3:GetObject", "s3:PutObject"];
 
-    /// <summary>Reads the policy a path selected (a JSON string, as AWS returns it, or an object); null with the error set when it cannot.</summary>
+    /// <summary>
+    /// Reads the policy a path selected — a JSON string (as AWS returns it), an object, or the CLI's wrapper
+    /// <c>{"Policy": "…"}</c>; null with the error set when it cannot.
+    /// </summary>
     public static CompiledPolicy? Read(ResourceView view, PathValue value)
     {
         string text;
+
+        // `aws s3api get-bucket-policy` and its kin wrap the document: {"Policy": "<document as a string>"}.
+        if (value.Items is null && value.Element.ValueKind == JsonValueKind.Object && !value.Element.TryGetProperty("Statement", out _)
+            && value.Element.TryGetProperty("Policy", out var wrapped) && wrapped.ValueKind is JsonValueKind.String or JsonValueKind.Object)
+            value = PathValue.Of(wrapped);
         if (value.Items is null && value.Element.ValueKind == JsonValueKind.String)
             text = value.Element.GetString()!;
         else if (value.Items is null && value.Element.ValueKind == JsonValueKind.Object)
