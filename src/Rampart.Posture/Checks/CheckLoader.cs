@@ -38,7 +38,12 @@ public static class CheckLoader
         var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (path, text) in files)
         {
-            foreach (var (check, idLocation, valid) in new CheckFileParser(path, diagnostics).Parse(text))
+            // A file's problems are reported in the order of the text, whatever order the parser met them in.
+            var own = new DiagnosticBag();
+            var parsed = new CheckFileParser(path, own).Parse(text);
+            foreach (var diagnostic in own.ToImmutableArray().OrderBy(static d => d.Location.Line).ThenBy(static d => d.Location.Column))
+                diagnostics.Report(diagnostic);
+            foreach (var (check, idLocation, valid) in parsed)
             {
                 if (ids.TryGetValue(check.Id, out var first))
                 {
