@@ -12,7 +12,7 @@ using YamlDotNet.RepresentationModel;
 namespace Rampart.Posture.Checks;
 
 /// <summary>Reads the checks of one file, reporting every problem to the sink and going on past each.</summary>
-internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagnostics)
+internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagnostics, bool directPaths = true)
 {
     private static readonly string[] CheckKeys =
         ["id", "title", "description", "severity", "resource", "frameworks", "remediation", "applies", "assert", "evidence", "examples"];
@@ -369,7 +369,7 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
             }
         }
 
-        return new CompiledPath(text, expression, steps, relative);
+        return new CompiledPath(text, expression, directPaths ? steps : null, relative);
     }
 
     private ImmutableArray<CheckExample> ReadExamples(Dictionary<string, YamlNode> keys, ImmutableArray<string> types, string checkId)

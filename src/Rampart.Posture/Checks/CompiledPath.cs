@@ -72,7 +72,7 @@ internal sealed class CompiledPath
                 switch (step.Kind)
                 {
                     case PathStepKind.Field:
-                        value = value.ValueKind == JsonValueKind.Object && value.TryGetProperty(step.Name!, out var field) ? field : default;
+                        value = value.ValueKind == JsonValueKind.Object && value.TryGetProperty(step.Utf8Name, out var field) ? field : default;
                         break;
                     case PathStepKind.Index:
                         value = At(value, step.Index);
@@ -108,7 +108,7 @@ internal sealed class CompiledPath
                 switch (step.Kind)
                 {
                     case PathStepKind.Field:
-                        if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(step.Name!, out var field) && field.ValueKind != JsonValueKind.Null)
+                        if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty(step.Utf8Name, out var field) && field.ValueKind != JsonValueKind.Null)
                             next.Add(field);
                         break;
                     case PathStepKind.Index:

@@ -12,6 +12,8 @@ internal static class JsonValues
         var bNull = b.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
         if (aNull || bNull)
             return aNull && bNull;
+        if (a.ValueKind is JsonValueKind.True or JsonValueKind.False || b.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return a.ValueKind == b.ValueKind;
         if (a.ValueKind == JsonValueKind.Number && b.ValueKind == JsonValueKind.Number)
             return a.GetDouble() == b.GetDouble();
         if (a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.String)

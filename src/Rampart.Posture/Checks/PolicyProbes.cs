@@ -62,8 +62,10 @@ internal static class PolicyProbes
         return null;
     }
 
+    // Only a statement whose principal reaches everyone (`*`, or NotPrincipal) can let the public in; the evaluator then
+    // decides whether its conditions and the policy's denies leave it open.
     public static bool AllowsPublic(ResourceView view, CompiledPolicy policy) =>
-        Grants(view, policy).Any(grant =>
+        Grants(view, policy).Where(static grant => grant.Principals.Contains("*")).Any(grant =>
             Allows(view, policy, "anonymous", grant.Action, grant.Resource) ||
             Allows(view, policy, $"arn:aws:iam::{UnknownAccount}:user/rampart-probe", grant.Action, grant.Resource));
 
@@ -90,6 +92,9 @@ internal static class PolicyProbes
 
     public static bool DeniesInsecureTransport(ResourceView view, CompiledPolicy policy, ImmutableArray<string> actions)
     {
+        // Without a conditional Deny nothing can deny by transport; most policies end here.
+        if (!policy.Document.Statements.Any(static s => s.Effect == PolicyEffect.Deny && !s.Conditions.IsEmpty))
+            return false;
         var key = view.Resource.Key;
         var probes = new List<(string Action, string Resource)>();
         if (!actions.IsDefaultOrEmpty)
@@ -133,13 +138,13 @@ internal static class PolicyProbes
         Action = action,
         Resource = resource,
         ResourceAccount = view.Resource.Account,
-        Context = ImmutableDictionary.CreateRange(StringComparer.OrdinalIgnoreCase, new Dictionary<string, ImmutableArray<string>>
+        Context = view.ProbeContext(secure, transport => ImmutableDictionary.CreateRange(StringComparer.OrdinalIgnoreCase, new Dictionary<string, ImmutableArray<string>>
         {
-            ["aws:SecureTransport"] = [secure ? "true" : "false"],
+            ["aws:SecureTransport"] = [transport ? "true" : "false"],
             ["aws:SourceIp"] = [ProbeSourceIp],
             ["aws:CurrentTime"] = [view.Now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)],
             ["aws:EpochTime"] = [view.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)],
-        }),
+        })),
     };
 
     /// <summary>What each Allow statement grants, made concrete: wildcards in actions and resources filled in.</summary>

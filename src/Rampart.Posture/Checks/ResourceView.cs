@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
@@ -21,6 +22,7 @@ internal sealed class ResourceView(CloudResource resource, DateTimeOffset now)
     private JsonElement? _supplementary;
     private JToken? _token;
     private Dictionary<string, object?>? _policies;
+    private ImmutableDictionary<string, ImmutableArray<string>>?[]? _probeContexts;
 
     public CloudResource Resource { get; } = resource;
 
@@ -93,6 +95,13 @@ internal sealed class ResourceView(CloudResource resource, DateTimeOffset now)
         if (!_policies.TryGetValue(text, out var policy))
             _policies[text] = policy = parse(text);
         return policy;
+    }
+
+    /// <summary>The request context of policy probes at this view's time, built once per resource and transport.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> ProbeContext(bool secure, Func<bool, ImmutableDictionary<string, ImmutableArray<string>>> build)
+    {
+        _probeContexts ??= new ImmutableDictionary<string, ImmutableArray<string>>?[2];
+        return _probeContexts[secure ? 1 : 0] ??= build(secure);
     }
 
     private string Text()
