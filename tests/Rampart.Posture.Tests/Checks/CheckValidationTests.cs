@@ -96,4 +96,18 @@ public sealed class CheckValidationTests
         Assert.Single(problems);
         Assert.StartsWith("checks.yml:3:1: CHK001: YAML syntax error: ", problems[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheJsonSchemaNamesEveryOperatorAndEveryTopLevelKey()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "Directory.Packages.props")))
+            directory = directory.Parent;
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.FullName, "docs", "schemas", "check.schema.json")));
+        var operators = schema.RootElement.GetProperty("$defs").GetProperty("leaf").GetProperty("properties").GetProperty("op").GetProperty("enum")
+            .EnumerateArray().Select(static e => e.GetString()!).ToArray();
+        Assert.Equal(CheckOperators.Names.ToArray(), operators);
+        var keys = schema.RootElement.GetProperty("properties").EnumerateObject().Select(static p => p.Name).ToArray();
+        Assert.Equal(["id", "title", "description", "severity", "resource", "frameworks", "remediation", "applies", "assert", "evidence", "examples"], keys);
+    }
 }
