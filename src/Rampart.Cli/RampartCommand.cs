@@ -17,6 +17,7 @@ internal static class RampartCommand
             GenerateCommand.Create(context),
             DemoCommand.Create(context),
             IamCommand.Create(context),
+            AssessCommand.Create(context),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
