@@ -5,7 +5,8 @@ namespace Rampart.Cli.Commands;
 
 /// <summary>
 /// <c>rampart demo</c>: generates a small attack-laced sample into a temporary folder and hunts it with
-/// Rampart's own detections — the whole main job with nothing installed.
+/// Rampart's own detections, then assesses a sample of the account's configuration against the shipped checks — the
+/// main jobs with nothing installed.
 /// </summary>
 internal static class DemoCommand
 {
@@ -13,7 +14,7 @@ internal static class DemoCommand
     {
         var keep = new Option<string?>("--keep") { Description = "Write the sample into this folder and keep it, instead of a temporary one." };
         var records = new Option<long>("--records") { Description = "CloudTrail records in the sample.", DefaultValueFactory = _ => 20_000 };
-        var command = new Command("demo", "Generate a small attack-laced sample and hunt it with Rampart's detections.") { keep, records };
+        var command = new Command("demo", "Generate a small attack-laced sample, hunt it with Rampart's detections, and assess a sample configuration.") { keep, records };
         command.SetAction(result => Run(result.GetValue(keep), result.GetValue(records), context));
         return command;
     }
@@ -46,7 +47,7 @@ internal static class DemoCommand
             var rules = Path.Combine(AppContext.BaseDirectory, "content", "detections");
             context.Error.WriteLine($"Hunting it with {rules} …");
             context.Error.WriteLine();
-            return HuntCommand.Run(
+            var hunted = HuntCommand.Run(
                 new HuntRequest(
                     Paths: [Path.Combine(folder, "AWSLogs")],
                     Rules: [rules],
@@ -65,6 +66,18 @@ internal static class DemoCommand
                     Intel = ["threats=" + intel],
                 },
                 context);
+            if (hunted == ExitCodes.InputErrors)
+                return hunted;
+
+            // The second job: the same account's configuration checked against the shipped checklists.
+            var account = manifest.AccountIds.FirstOrDefault() ?? "111122223333";
+            var export = Posture.Inventory.SampleExport.Write(Path.Combine(folder, "inventory"), account, manifest.Regions.FirstOrDefault() ?? "eu-west-1");
+            context.Error.WriteLine();
+            context.Error.WriteLine($"Assessing the configuration of account {account} in {export} against the shipped checks …");
+            context.Error.WriteLine();
+            var assessed = AssessCommand.Create(context).Parse([export, "--framework", "cis-aws-3.0"])
+                .Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+            return assessed == ExitCodes.InputErrors ? assessed : hunted;
         }
         finally
         {
