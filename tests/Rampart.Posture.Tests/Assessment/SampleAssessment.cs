@@ -38,11 +38,12 @@ internal static class SampleAssessment
         "CIS AWS Foundations Benchmark",
         "3.0.0",
         "cis.yml",
-        [new FrameworkSection("1", "Identity and Access Management"), new FrameworkSection("2", "Storage"), new FrameworkSection("5", "Networking")],
+        [new FrameworkSection("1", "Identity and Access Management"), new FrameworkSection("2", "Storage"), new FrameworkSection("5", "Networking"), new FrameworkSection("9", "Manual")],
         [
             new FrameworkControl("1.8", "1", "Password length", null, true, null, ["iam-password-length"], new SourceLocation("cis.yml")),
             new FrameworkControl("2.1.1", "2", "TLS only", null, true, null, ["s3-bucket-tls-only"], new SourceLocation("cis.yml")),
             new FrameworkControl("5.2", "5", "No SSH from the world", null, true, null, ["ec2-sg-ssh-open-ipv4"], new SourceLocation("cis.yml")),
+            new FrameworkControl("9.1", "9", "Reviewed by a person", null, false, "needs a person", [], new SourceLocation("cis.yml")),
         ]);
 
     public static AssessmentDocument Document(bool baseline = true)

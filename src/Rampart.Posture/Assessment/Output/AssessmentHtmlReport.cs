@@ -115,7 +115,9 @@ public static class AssessmentHtmlReport
         output.WriteLine($"<div class=\"framework\" data-framework=\"{E(framework.Id)}\"><h3>{E(framework.Name)} <span class=\"check\">{E(framework.Id)} {E(framework.Version)}</span></h3>");
         output.WriteLine($"<p><span class=\"score\">{Percent(score.Score)}</span> {Counts(score.Score)}</p>");
         output.WriteLine("<table><tr><th>section</th><th>score</th><th></th><th>passed</th><th>failed</th><th>errors</th><th>muted</th><th>not applicable</th><th>not automated</th></tr>");
-        foreach (var section in score.Sections)
+        // Sections whose controls are all manual or unmapped say nothing about this run; FSBP has dozens of them.
+        var shown = score.Sections.Where(static s => s.Score.Total > s.Score.NotAutomated).ToList();
+        foreach (var section in shown)
         {
             var s = section.Score;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -123,6 +125,8 @@ public static class AssessmentHtmlReport
         }
 
         output.WriteLine("</table>");
+        if (shown.Count < score.Sections.Length)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"<p class=\"meta\">{score.Sections.Length - shown.Count} sections with no automated control are not shown.</p>"));
         var failed = score.Controls.Where(static c => c.Status is ControlStatus.Failed or ControlStatus.Error).ToList();
         if (failed.Count > 0)
         {
