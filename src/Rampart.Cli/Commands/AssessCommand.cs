@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Rampart.Core;
 using Rampart.Posture.Assessment;
+using Rampart.Posture.Assessment.Output;
 using Rampart.Posture.Checks;
 using Rampart.Posture.Drift;
 using Rampart.Posture.Frameworks;
@@ -16,7 +17,7 @@ namespace Rampart.Cli.Commands;
 /// <summary><c>rampart assess</c>: checks an inventory against checklists kept as code, and reports drift from a baseline.</summary>
 internal static class AssessCommand
 {
-    private static readonly string[] Outputs = ["table", "jsonl", "csv"];
+    private static readonly string[] Outputs = ["table", "jsonl", "ocsf", "asff", "csv", "sarif", "html"];
     private static readonly string[] Severities = ["informational", "low", "medium", "high", "critical"];
 
     public static Command Create(CliContext context)
@@ -67,8 +68,10 @@ internal static class AssessCommand
                 ? AssessmentRunner.Run(InventoryImporters.Import(earlier, printer), current, pack, muteList, now)
                 : AssessmentRunner.Run(current, pack, muteList, now);
             var titles = definitions.ToDictionary(static d => d.Id, static d => d.Title, StringComparer.Ordinal);
-            var score = chosen is null ? null : FrameworkScorer.Score(chosen, report.Results.Select(Evidence));
-            Write(result.GetValue(output)!, result.GetValue(outFile), report, titles, score, current.Count, pack.Checks.Length, context);
+            var score = chosen is null ? null : AssessmentScores.Score(chosen, report);
+            IEnumerable<FrameworkScore> scores = score is not null ? [score] : AssessmentScores.Score(catalog.Frameworks, definitions.Select(static d => d.Id), report);
+            var document = new AssessmentDocument(report, definitions, now, scores) { HasBaseline = result.GetValue(baseline) is { Length: > 0 } };
+            Write(result.GetValue(output)!, result.GetValue(outFile), document, titles, score, current.Count, pack.Checks.Length, context);
             if (printer.Errors > 0)
                 return ExitCodes.InputErrors;
             if (result.GetValue(failOn) is { } threshold && report.FailuresAtLeast(Enum.Parse<Severity>(threshold, ignoreCase: true)) > 0)
@@ -83,21 +86,31 @@ internal static class AssessCommand
             ? Directory.EnumerateFiles(path, "*.yml", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories)).Order(StringComparer.Ordinal)
             : (IEnumerable<string>)[path]);
 
-    private static ControlEvidence Evidence(AssessedResult result) => new(result.Result.CheckId, result.Result.ResourceKey, result.Status switch
+    private static void Write(string output, string? outFile, AssessmentDocument document, Dictionary<string, string> titles, FrameworkScore? score, int resources, int checks, CliContext context)
     {
-        "PASS" => Posture.Frameworks.CheckStatus.Pass,
-        "FAIL" => Posture.Frameworks.CheckStatus.Fail,
-        "ERROR" => Posture.Frameworks.CheckStatus.Error,
-        "MUTED" => Posture.Frameworks.CheckStatus.Muted,
-        _ => Posture.Frameworks.CheckStatus.NotApplicable,
-    });
+        var report = document.Report;
+        if (output is "ocsf" or "asff" or "sarif")
+        {
+            using var stream = outFile is null ? context.OpenStandardOutput() : File.Create(outFile);
+            Action<Stream, AssessmentDocument> write = output switch
+            {
+                "ocsf" => AssessmentOcsfWriter.Write,
+                "asff" => AssessmentAsffWriter.Write,
+                _ => AssessmentSarifWriter.Write,
+            };
+            write(stream, document);
+            stream.Flush();
+            context.Error.WriteLine(Summary(report, resources, checks));
+            return;
+        }
 
-    private static void Write(string output, string? outFile, AssessmentReport report, Dictionary<string, string> titles, FrameworkScore? score, int resources, int checks, CliContext context)
-    {
         using var file = outFile is null ? null : new StreamWriter(outFile);
         var writer = file ?? context.Out;
         switch (output)
         {
+            case "html":
+                AssessmentHtmlReport.Write(writer, document);
+                break;
             case "jsonl":
                 foreach (var result in report.Results)
                     writer.WriteLine(Json(result, titles));
@@ -121,17 +134,22 @@ internal static class AssessCommand
                 break;
         }
 
-        int Count(string status) => report.Results.Count(r => r.Status == status);
-        var drift = report.Changes.IsEmpty && report.Flipped.IsEmpty
-            ? "."
-            : string.Create(CultureInfo.InvariantCulture, $"; {report.Changes.Length} resources drifted, {report.Flipped.Length} results flipped ({report.Evaluated} resources evaluated).");
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{report.Results.Length} results of {checks} checks on {resources} resources: {Count("PASS")} passed, {Count("FAIL")} failed, {Count("MUTED")} muted, {Count("ERROR")} errors") + drift;
+        var summary = Summary(report, resources, checks);
         if (output == "table" && outFile is null)
             writer.WriteLine(summary);
         else
             context.Error.WriteLine(summary);
         writer.Flush();
+    }
+
+    private static string Summary(AssessmentReport report, int resources, int checks)
+    {
+        int Count(string status) => report.Results.Count(r => r.Status == status);
+        var drift = report.Changes.IsEmpty && report.Flipped.IsEmpty
+            ? "."
+            : string.Create(CultureInfo.InvariantCulture, $"; {report.Changes.Length} resources drifted, {report.Flipped.Length} results flipped ({report.Evaluated} resources evaluated).");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{report.Results.Length} results of {checks} checks on {resources} resources: {Count("PASS")} passed, {Count("FAIL")} failed, {Count("MUTED")} muted, {Count("ERROR")} errors") + drift;
     }
 
     private static void Table(TextWriter writer, AssessmentReport report, Dictionary<string, string> titles, FrameworkScore? score)
