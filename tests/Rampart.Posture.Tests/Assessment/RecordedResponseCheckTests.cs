@@ -1,0 +1,45 @@
+using Rampart.Core.Diagnostics;
+using Rampart.Posture.Assessment;
+using Rampart.Posture.Checks;
+using Rampart.Posture.Inventory.Importers;
+using Rampart.Posture.Muting;
+using Rampart.Testing;
+
+namespace Rampart.Posture.Tests.Assessment;
+
+/// <summary>
+/// The shipped checks on real recorded AWS responses (custodian-placebo in ../shared/datasets), each expectation read off
+/// the recording by hand.
+/// </summary>
+public sealed class RecordedResponseCheckTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
+
+    [SkippableTheory]
+    // DescribeSnapshotAttribute_3: snap-af0eb71b grants createVolumePermission to Group "all"; _2 shares snap-7f9496cf with
+    // one other account only, which is not public.
+    [InlineData("test_ebs_cross_account", "ebs-snapshot-not-public", "snapshot/snap-af0eb71b", "FAIL")]
+    [InlineData("test_ebs_cross_account", "ebs-snapshot-not-public", "snapshot/snap-7f9496cf", "PASS")]
+    [InlineData("test_ebs_cross_account", "ebs-snapshot-not-public", "snapshot/snap-07459fee", "PASS")]
+    // GetPublicAccessBlock_1 is NoSuchPublicAccessBlockConfiguration; _2 leaves IgnorePublicAcls false.
+    [InlineData("test_s3_check_public_block", "s3-bucket-public-access-block", ":::644160558196-us-east-1-s3-logs", "FAIL")]
+    [InlineData("test_s3_check_public_block", "s3-bucket-public-access-block", ":::644160558196-us-east-2-s3-logs", "FAIL")]
+    // The account has no password policy (NoSuchEntity).
+    [InlineData("test_account_missing_password_policy", "iam-password-policy-min-length", "password-policy", "FAIL")]
+    // The trail sends to CloudWatch Logs and is multi-region, but has no KMS key and no log file validation.
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-cloudwatch-logs", "trail/tf-trail-40313", "PASS")]
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-multi-region-logging", "trail/tf-trail-40313", "PASS")]
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-kms-encryption", "trail/tf-trail-40313", "FAIL")]
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-log-file-validation", "trail/tf-trail-40313", "FAIL")]
+    public void TheShippedChecksJudgeRecordedResponsesAsTheRecordingsSay(string recording, string check, string resourceEnd, string status)
+    {
+        var folder = Datasets.Require("posture/custodian-placebo/" + recording);
+        var inventory = InventoryImporters.Import([folder], NullDiagnosticSink.Instance);
+        var pack = CheckPack.Compile(CheckLoader.LoadDirectory(RepositoryPaths.Combine("content", "checks")).Checks);
+
+        var report = AssessmentRunner.Run(inventory, pack, MuteList.Empty, Now);
+
+        var result = Assert.Single(report.Results, r => r.Result.CheckId == check && r.Result.ResourceKey.EndsWith(resourceEnd, StringComparison.Ordinal));
+        Assert.Equal(status, result.Status);
+    }
+}
