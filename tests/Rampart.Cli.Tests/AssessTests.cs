@@ -88,6 +88,20 @@ public sealed class AssessTests : IDisposable
         Assert.Contains("no framework 'nist'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FilesNoImporterMapsAreCountedAndListedOnlyWhenAskedFor()
+    {
+        var export = Export(Groups);
+        File.WriteAllText(Path.Combine(export, "111122223333", "eu-west-1", "sqs-list-queues.json"), """{"QueueUrls": []}""");
+
+        var (_, _, quiet) = await CliRunner.Run("assess", export, "-o", "jsonl");
+        var (_, _, verbose) = await CliRunner.Run("assess", export, "-o", "jsonl", "--verbose");
+
+        Assert.Contains("1 input files hold calls no importer maps to resources; --verbose lists them.", quiet, StringComparison.Ordinal);
+        Assert.DoesNotContain("sqs-list-queues.json", quiet, StringComparison.Ordinal);
+        Assert.Contains("sqs-list-queues.json", verbose, StringComparison.Ordinal);
+    }
+
     private string Export(string groups, string name = "export")
     {
         var region = Path.Combine(_temp.Path, name, "111122223333", "eu-west-1");

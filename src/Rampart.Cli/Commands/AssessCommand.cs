@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Rampart.Core;
+using Rampart.Core.Diagnostics;
 using Rampart.Posture.Assessment;
 using Rampart.Posture.Assessment.Output;
 using Rampart.Posture.Checks;
@@ -31,10 +32,11 @@ internal static class AssessCommand
         output.AcceptOnlyFromAmong(Outputs);
         var outFile = new Option<string?>("--out") { Description = "Write results to this file instead of standard output." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a failure (not muted) is at least this severe." };
+        var verbose = new Option<bool>("--verbose") { Description = "List every input file that is not mapped to resources, instead of counting them." };
         failOn.AcceptOnlyFromAmong(Severities);
         var command = new Command("assess", "Check resources against checklists kept as code (CIS, FSBP, Well-Architected) and report drift from a baseline. Exits 2 when an input had errors (after assessing the rest).")
         {
-            inputs, checks, framework, mutes, baseline, output, outFile, failOn,
+            inputs, checks, framework, mutes, baseline, output, outFile, failOn, verbose,
         };
         command.SetAction(result =>
         {
@@ -63,10 +65,14 @@ internal static class AssessCommand
 
             var pack = CheckPack.Compile(definitions);
             var muteList = result.GetValue(mutes) is { } muteFile ? MuteList.Read(muteFile, now, printer) : MuteList.Empty;
-            var current = InventoryImporters.Import(result.GetValue(inputs)!, printer);
+            // Exports hold many calls no check reads: those files are counted, and listed only with --verbose.
+            var importSink = result.GetValue(verbose) ? (IDiagnosticSink)printer : new UnmappedCounter(printer);
+            var current = InventoryImporters.Import(result.GetValue(inputs)!, importSink);
             var report = result.GetValue(baseline) is { Length: > 0 } earlier
-                ? AssessmentRunner.Run(InventoryImporters.Import(earlier, printer), current, pack, muteList, now)
+                ? AssessmentRunner.Run(InventoryImporters.Import(earlier, importSink), current, pack, muteList, now)
                 : AssessmentRunner.Run(current, pack, muteList, now);
+            if (importSink is UnmappedCounter { Count: > 0 } counter)
+                context.Error.WriteLine($"{counter.Count} input files hold calls no importer maps to resources; --verbose lists them.");
             var titles = definitions.ToDictionary(static d => d.Id, static d => d.Title, StringComparer.Ordinal);
             var score = chosen is null ? null : AssessmentScores.Score(chosen, report);
             IEnumerable<FrameworkScore> scores = score is not null ? [score] : AssessmentScores.Score(catalog.Frameworks, definitions.Select(static d => d.Id), report);
@@ -264,6 +270,20 @@ internal static class AssessCommand
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Passes diagnostics on, except unmapped-file notes, which it counts.</summary>
+    private sealed class UnmappedCounter(IDiagnosticSink inner) : IDiagnosticSink
+    {
+        public int Count { get; private set; }
+
+        public void Report(Diagnostic diagnostic)
+        {
+            if (diagnostic.Code == InventoryDiagnostics.UnmappedFileCode && diagnostic.Severity == DiagnosticSeverity.Info)
+                Count++;
+            else
+                inner.Report(diagnostic);
+        }
     }
 
     private static string Csv(string value) =>
