@@ -20,9 +20,6 @@ public sealed class AccountAccess
 {
     private const string PrincipalTagPrefix = "aws:PrincipalTag/";
 
-    private static readonly string[] TrustActions =
-        ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"];
-
     private readonly AccessOptions _options;
     private readonly IDiagnosticSink _diagnostics;
     private readonly ImmutableArray<ImmutableArray<CompiledPolicy>> _scps;
@@ -208,7 +205,7 @@ public sealed class AccountAccess
             Principal = caller.Arn,
             Action = action,
             Resource = resource,
-            ResourceAccount = IamArnAccount(resource) ?? _options.ResourceAccount ?? Account.AccountId,
+            ResourceAccount = IamArn.Account(resource) ?? _options.ResourceAccount ?? Account.AccountId,
             Context = context is null ? prepared.Context : prepared.Context.SetItems(context),
         };
         Func<string, bool> known = _options.ClosedContext ? static _ => true
@@ -223,17 +220,10 @@ public sealed class AccountAccess
 
     private IamRole? TrustedRole(string action, string resource) =>
         resource.Contains(":role/", StringComparison.Ordinal)
-        && TrustActions.Contains(action, StringComparer.OrdinalIgnoreCase)
+        && PolicyEvaluator.IsTrustAction(action)
         && _byArn.TryGetValue(resource, out var caller)
             ? caller.Role
             : null;
-
-    // The account segment of an ARN, when it is twelve digits.
-    private static string? IamArnAccount(string arn)
-    {
-        var parts = arn.Split(':', 6);
-        return parts.Length == 6 && parts[4].Length == 12 && parts[4].All(char.IsAsciiDigit) ? parts[4] : null;
-    }
 
     private Prepared Prepare(Caller caller)
     {
@@ -272,7 +262,7 @@ public sealed class AccountAccess
         }
 
         // Service-linked roles are not limited by service control policies.
-        var serviceLinked = caller.Role?.Path.StartsWith("/aws-service-role/", StringComparison.Ordinal) == true;
+        var serviceLinked = caller.Role?.IsServiceLinked == true;
         var policies = new PolicySet
         {
             Identity = identity.DrainToImmutable(),

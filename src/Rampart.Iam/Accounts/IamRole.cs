@@ -29,4 +29,8 @@ public sealed record IamRole(
     ImmutableArray<InstanceProfile> InstanceProfiles,
     DateTimeOffset? LastUsed,
     string? LastUsedRegion,
-    ImmutableArray<IamTag> Tags);
+    ImmutableArray<IamTag> Tags)
+{
+    /// <summary>Whether it is a service-linked role (path <c>/aws-service-role/…</c>): AWS manages it, and SCPs do not limit it.</summary>
+    public bool IsServiceLinked => Path.StartsWith("/aws-service-role/", StringComparison.Ordinal);
+}

@@ -66,7 +66,7 @@ public static class UnusedAccessAnalyzer
     private static void Unused(AccessPrincipal principal, PrincipalActivity? seen, DateTimeOffset? created, DateTimeOffset start, string coverage, ICollection<IamFinding> findings)
     {
         var role = principal.Role;
-        if (role?.Path.StartsWith("/aws-service-role/", StringComparison.Ordinal) == true)
+        if (role?.IsServiceLinked == true)
             return; // AWS uses service-linked roles on its own schedule; they are not the account's to remove.
 
         // IAM's own record of a role's last use covers every region and every call; the trail only what it logs.

@@ -168,7 +168,7 @@ internal sealed class EscalationSearch
                 case EscalationTargetKind.RoleTrust:
                     for (var t = 0; t < _principals.Length; t++)
                     {
-                        if (t != p && _principals[t].Role is { } role && !IsServiceLinked(role) && Direct(p, t, method, hops))
+                        if (t != p && _principals[t].Role is { } role && !role.IsServiceLinked && Direct(p, t, method, hops))
                             return true;
                     }
 
@@ -521,7 +521,7 @@ internal sealed class EscalationSearch
         roles = [];
         for (var t = 0; t < _principals.Length; t++)
         {
-            if (_principals[t].Role is not { } role || IsServiceLinked(role) || (profile && role.InstanceProfiles.IsDefaultOrEmpty))
+            if (_principals[t].Role is not { } role || role.IsServiceLinked || (profile && role.InstanceProfiles.IsDefaultOrEmpty))
                 continue;
             if (_access.TrustPolicyOf(role.Arn) is not { } trust || !TrustIndex.MayName(trust, service))
                 continue;
@@ -592,7 +592,6 @@ internal sealed class EscalationSearch
     private static CompiledPolicy? Compile(string json, string origin, PolicyKind kind) =>
         PolicyDocument.Parse(json, origin, kind, NullDiagnosticSink.Instance) is { } document ? CompiledPolicy.Compile(document) : null;
 
-    private static bool IsServiceLinked(IamRole role) => role.Path.StartsWith("/aws-service-role/", StringComparison.Ordinal);
 
     // ---- prefilter: which catalogue actions any identity statement allows, ignoring resources and conditions ----
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Rampart.Iam.Policies;
 
@@ -10,8 +11,11 @@ namespace Rampart.Iam.Evaluation;
 /// </summary>
 public static class PolicyEvaluator
 {
-    private static readonly string[] TrustActions =
-        ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"];
+    /// <summary>The actions a role's trust policy governs.</summary>
+    internal static FrozenSet<string> TrustActions { get; } = new[]
+    {
+        "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[][] LevelNames =
         [[.. Enumerable.Range(0, 8).Select(i => $"serviceControlPolicies[{i}]")], [.. Enumerable.Range(0, 8).Select(i => $"resourceControlPolicies[{i}]")]];
@@ -176,7 +180,10 @@ public static class PolicyEvaluator
 
     private static bool IsRoleTrust(RequestScope scope) =>
         scope.Request.Resource.Contains(":role/", StringComparison.Ordinal)
-        && TrustActions.Contains(scope.Action, StringComparer.OrdinalIgnoreCase);
+        && IsTrustAction(scope.Action);
+
+    /// <summary>Whether <paramref name="action"/> is one a role's trust policy governs (<c>sts:AssumeRole</c>, <c>sts:TagSession</c>…).</summary>
+    internal static bool IsTrustAction(string action) => TrustActions.Contains(action);
 
     private static LayerResult Evaluate(string name, ImmutableArray<CompiledPolicy> policies, RequestScope scope, bool resourceLike, ImmutableArray<LayerTrace>.Builder? trace)
     {

@@ -97,10 +97,7 @@ internal static class RiskActions
     ];
 
     /// <summary>Role-assumption actions: decided by the role's trust policy, so left to the escalation analysis.</summary>
-    public static FrozenSet<string> RoleTrust { get; } = new[]
-    {
-        "sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    public static FrozenSet<string> RoleTrust => Evaluation.PolicyEvaluator.TrustActions;
 
     /// <summary>
     /// Whether a permissions-management action of the catalog changes who can reach a resource: every such action except

@@ -36,7 +36,7 @@ public static class PolicyLintAnalyzer
         {
             foreach (var inline in role.InlinePolicies)
                 Lint(inline.Document, PolicyKind.Identity, role.Arn, $"inline policy {inline.Name} of role {role.Name}", findings);
-            if (role.AssumeRolePolicy is { } trust && !role.Path.StartsWith("/aws-service-role/", StringComparison.Ordinal))
+            if (role.AssumeRolePolicy is { } trust && !role.IsServiceLinked)
                 Lint(trust, PolicyKind.Trust, role.Arn, $"trust policy of role {role.Name}", findings);
         }
     }
