@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Rampart.Core;
@@ -165,7 +166,7 @@ internal static class AssessCommand
             writer.WriteLine($"{result.Status,-6} {Severity(result.Result),-13} {result.Result.CheckId}  {result.Result.ResourceKey}");
             writer.WriteLine($"       {titles.GetValueOrDefault(result.Result.CheckId)}{(result.Result.Controls.IsEmpty ? "" : "  [" + string.Join(", ", result.Result.Controls) + "]")}");
             foreach (var evidence in result.Result.Evidence)
-                writer.WriteLine($"       {evidence.Path} = {(evidence.Value.ValueKind == JsonValueKind.Undefined ? "(absent)" : evidence.Value.GetRawText())}");
+                writer.WriteLine($"       {evidence.Path} = {(evidence.Value.ValueKind == JsonValueKind.Undefined ? "(absent)" : Display(evidence.Value))}");
             if (result.Result.Error is { } error)
                 writer.WriteLine($"       error: {error}");
             if (result.Mute is { } mute)
@@ -188,6 +189,15 @@ internal static class AssessCommand
             foreach (var section in score.Sections.Where(static s => s.Score.Assessed > 0))
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {section.Section.Id} {section.Section.Title}: {section.Score.Passed}/{section.Score.Assessed}"));
         }
+    }
+
+    // Evidence as JSON for a person: characters such as `'` and `<` as themselves, not escaped.
+    private static string Display(JsonElement value)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            value.WriteTo(json);
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static string Severity(CheckResult result) => result.Severity.ToString().ToLowerInvariant();

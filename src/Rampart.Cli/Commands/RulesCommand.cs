@@ -9,7 +9,7 @@ namespace Rampart.Cli.Commands;
 /// <summary>
 /// <c>rampart rules validate PATH…</c>: every problem in every rule, as <c>path:line:column: CODE: message</c>.
 /// <c>rampart rules test PATH…</c>: runs the examples kept beside the rules. Both take Sigma rules and posture checks
-/// (YAML documents with <c>assert:</c>, docs/checks.md), in the same or separate folders.
+/// (YAML documents with <c>assert:</c> or <c>plugin:</c>, docs/checks.md), in the same or separate folders.
 /// </summary>
 internal static partial class RulesCommand
 {
@@ -125,8 +125,8 @@ internal static partial class RulesCommand
         return failures > 0 ? ExitCodes.Warnings : ExitCodes.Success;
     }
 
-    // Posture checks have a top-level `assert:` (docs/checks.md); everything else is left to the Sigma loader. A folder
-    // without checks goes to the Sigma loader whole; a folder holding both is split file by file.
+    // Posture checks have a top-level `assert:` or `plugin:` (docs/checks.md); everything else is left to the Sigma
+    // loader. A folder without checks goes to the Sigma loader whole; a folder holding both is split file by file.
     private static (List<string> Sigma, List<string> Checks) Partition(IReadOnlyList<string> paths)
     {
         var sigma = new List<string>();
@@ -168,6 +168,6 @@ internal static partial class RulesCommand
         }
     }
 
-    [GeneratedRegex(@"^assert:", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(assert|plugin):", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex CheckDocument();
 }

@@ -51,13 +51,16 @@ public static class AssessmentRunner
         Guard.NotNull(inventory);
         Guard.NotNull(pack);
         Guard.NotNull(mutes);
-        var results = Evaluate(inventory.Resources, pack, mutes, now);
+        var results = new List<AssessedResult>();
+        Evaluate(inventory.Resources, pack, mutes, now, results);
+        Evaluate(inventory, pack.InventoryChecks, mutes, now, results);
         return new AssessmentReport(Order(results), [], [], inventory.Count);
     }
 
     /// <summary>
-    /// Evaluates <paramref name="current"/> and reports what drifted since <paramref name="baseline"/>: resources whose
-    /// content is unchanged keep the baseline's results; only created and changed resources are evaluated again.
+    /// Evaluates <paramref name="current"/> and reports what drifted since <paramref name="baseline"/>. Only what a change
+    /// can affect is judged again: checks in the language on created and changed resources, and plugin checks when a
+    /// resource of a type they read was created, changed or deleted. Everything else keeps the baseline's results.
     /// </summary>
     public static AssessmentReport Run(ResourceInventory baseline, ResourceInventory current, CheckPack pack, MuteList mutes, DateTimeOffset now)
     {
@@ -65,13 +68,22 @@ public static class AssessmentRunner
         Guard.NotNull(current);
         Guard.NotNull(pack);
         Guard.NotNull(mutes);
-        var before = Evaluate(baseline.Resources, pack, mutes, now);
+        var before = new List<AssessedResult>();
+        Evaluate(baseline.Resources, pack, mutes, now, before);
+        Evaluate(baseline, pack.InventoryChecks, mutes, now, before);
+
         var changes = DriftDetector.Compare(baseline.Resources, current.Resources);
         var touched = changes.Where(static c => c.Kind != ChangeKind.Deleted).Select(static c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var deleted = changes.Where(static c => c.Kind == ChangeKind.Deleted).Select(static c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var after = before.Where(r => !touched.Contains(r.Result.ResourceKey) && !deleted.Contains(r.Result.ResourceKey)).ToList();
-        var fresh = Evaluate(current.Resources.Where(r => touched.Contains(r.Key)), pack, mutes, now);
-        after.AddRange(fresh);
+        var gone = changes.Where(static c => c.Kind == ChangeKind.Deleted).Select(static c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var changedTypes = changes.Select(c => (current.Find(c.Key) ?? baseline.Find(c.Key))!.Type).ToHashSet(StringComparer.Ordinal);
+        var rerun = pack.InventoryChecks.Where(check => check.Reads.Any(changedTypes.Contains)).ToList();
+        var rerunIds = rerun.Select(static c => c.Id).ToHashSet(StringComparer.Ordinal);
+
+        var after = before.Where(r => rerunIds.Contains(r.Result.CheckId)
+            ? false
+            : !touched.Contains(r.Result.ResourceKey) && !gone.Contains(r.Result.ResourceKey)).ToList();
+        Evaluate(current.Resources.Where(r => touched.Contains(r.Key)), pack, mutes, now, after);
+        Evaluate(current, rerun, mutes, now, after);
 
         var old = before.ToDictionary(static r => (r.Result.CheckId, r.Result.ResourceKey), static r => r.Status);
         var later = after.ToDictionary(static r => (r.Result.CheckId, r.Result.ResourceKey), static r => r.Status);
@@ -83,23 +95,26 @@ public static class AssessmentRunner
         return new AssessmentReport(Order(after), changes, flipped, touched.Count);
     }
 
-    private static List<AssessedResult> Evaluate(IEnumerable<CloudResource> resources, CheckPack pack, MuteList mutes, DateTimeOffset now)
+    private static void Evaluate(IEnumerable<CloudResource> resources, CheckPack pack, MuteList mutes, DateTimeOffset now, List<AssessedResult> results)
     {
-        var results = new List<AssessedResult>();
         var buffer = new List<CheckResult>();
         foreach (var resource in resources)
         {
             buffer.Clear();
             pack.Evaluate(resource, now, buffer);
             foreach (var result in buffer)
-            {
-                var mute = result.Status == CheckStatus.Fail ? mutes.Find(result.CheckId, resource, now) : null;
-                results.Add(new AssessedResult(result, resource, mute));
-            }
+                results.Add(Assessed(result, resource, mutes, now));
         }
-
-        return results;
     }
+
+    private static void Evaluate(ResourceInventory inventory, IEnumerable<CompiledCheck> checks, MuteList mutes, DateTimeOffset now, List<AssessedResult> results)
+    {
+        foreach (var check in checks)
+            check.Evaluate(inventory, now, (result, subject) => results.Add(Assessed(result, subject, mutes, now)));
+    }
+
+    private static AssessedResult Assessed(CheckResult result, CloudResource resource, MuteList mutes, DateTimeOffset now) =>
+        new(result, resource, result.Status == CheckStatus.Fail ? mutes.Find(result.CheckId, resource, now) : null);
 
     private static ImmutableArray<AssessedResult> Order(IEnumerable<AssessedResult> results) =>
         [.. results.OrderBy(static r => r.Result.CheckId, StringComparer.Ordinal).ThenBy(static r => r.Result.ResourceKey, StringComparer.Ordinal)];

@@ -40,6 +40,9 @@ public sealed record CheckDefinition
     /// <summary>Example resources with their expected status.</summary>
     public ImmutableArray<CheckExample> Examples { get; init; } = [];
 
+    /// <summary>The plugin that judges, for a multi-resource check (<c>metric-alarm-chain</c>); null for a check in the language.</summary>
+    public string? Plugin { get; init; }
+
     /// <summary>Where the check starts in its file.</summary>
     public required SourceLocation Location { get; init; }
 
@@ -48,4 +51,6 @@ public sealed record CheckDefinition
     internal CheckCondition Assert { get; init; } = new AllCondition(default, []);
 
     internal ImmutableArray<CompiledPath> EvidencePaths { get; init; } = [];
+
+    internal Plugins.CheckPlugin? PluginLogic { get; init; }
 }

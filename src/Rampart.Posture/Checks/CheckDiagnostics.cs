@@ -58,6 +58,16 @@ internal static class CheckDiagnostics
 
     public static Diagnostic BadTime(SourceLocation at, string text) => Error(at, "CHK021", $"`{text}` is not an ISO 8601 date and time.");
 
+    public static Diagnostic UnknownPlugin(SourceLocation at, string plugin, IEnumerable<string> expected) =>
+        Error(at, "CHK022", $"unknown plugin `{plugin}`{Suggest(plugin, expected)}; expected one of {List(expected)}.");
+
+    public static Diagnostic BadParameters(SourceLocation at, string plugin, string message) => Error(at, "CHK023", $"plugin `{plugin}`: {message}.");
+
+    public static Diagnostic PluginShape(SourceLocation at, string message) => Error(at, "CHK024", message);
+
+    public static Diagnostic PluginSubject(SourceLocation at, string plugin, string subject) =>
+        Error(at, "CHK025", $"plugin `{plugin}` judges `{subject}`; the check's `resource` must be `{subject}`.");
+
     private static Diagnostic Error(SourceLocation at, string code, string message) => new(DiagnosticSeverity.Error, code, message, at);
 
     private static Diagnostic Warning(SourceLocation at, string code, string message) => new(DiagnosticSeverity.Warning, code, message, at);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using DevLab.JmesPath;
 using DevLab.JmesPath.Expressions;
 using Rampart.Core.Diagnostics;
+using Rampart.Posture.Checks.Plugins;
 using Rampart.Posture.Inventory;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -15,10 +16,11 @@ namespace Rampart.Posture.Checks;
 internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagnostics, bool directPaths = true)
 {
     private static readonly string[] CheckKeys =
-        ["id", "title", "description", "severity", "resource", "frameworks", "remediation", "applies", "assert", "evidence", "examples"];
+        ["id", "title", "description", "severity", "resource", "frameworks", "remediation", "applies", "assert", "evidence", "plugin", "parameters", "examples"];
 
+    private static readonly string[] NotForPlugins = ["applies", "assert", "evidence"];
     private static readonly string[] ConditionKeys = ["all", "any", "not", "path", "op", "value", "each", "some", "none"];
-    private static readonly string[] ExampleKeys = ["name", "status", "at", "resource"];
+    private static readonly string[] ExampleKeys = ["name", "status", "at", "resource", "resources"];
     private static readonly string[] ResourceKeys = ["key", "type", "account", "region", "id", "configuration", "supplementary", "tags"];
     private static readonly JmesPath Jmes = new();
 
@@ -88,12 +90,13 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
         var frameworks = ReadFrameworks(keys);
         var applies = keys.TryGetValue("applies", out var appliesNode) ? ReadCondition(appliesNode, relative: false) : null;
         CheckCondition? assert = null;
+        var (plugin, logic) = ReadPlugin(keys, types);
         if (keys.TryGetValue("assert", out var assertNode))
             assert = ReadCondition(assertNode, relative: false);
-        else
+        else if (plugin is null)
             Report(CheckDiagnostics.MissingKey(at, "assert", "a check"));
         var evidence = ReadEvidence(keys);
-        var examples = ReadExamples(keys, types, id ?? "");
+        var examples = ReadExamples(keys, types, id ?? "", plugin is not null);
         if (id is null)
             return null;
         if (examples.IsEmpty)
@@ -110,11 +113,45 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
             Evidence = [.. evidence.Select(static p => p.Text)],
             EvidencePaths = evidence,
             Examples = examples,
+            Plugin = plugin,
+            PluginLogic = logic,
             Location = at,
             Applies = applies,
             Assert = assert ?? new AllCondition(at, []),
         };
         return (check, At(keys["id"]));
+    }
+
+    // `plugin: NAME` with its `parameters`, instead of `applies`, `assert` and `evidence`: the plugin judges and reports.
+    private (string? Name, CheckPlugin? Logic) ReadPlugin(Dictionary<string, YamlNode> keys, ImmutableArray<string> types)
+    {
+        var hasParameters = keys.TryGetValue("parameters", out var parametersNode);
+        if (!keys.TryGetValue("plugin", out var pluginNode))
+        {
+            if (hasParameters)
+                Report(CheckDiagnostics.PluginShape(At(parametersNode!), "`parameters` belong to a plugin check; name the plugin with `plugin`."));
+            return (null, null);
+        }
+
+        foreach (var key in NotForPlugins.Where(keys.ContainsKey))
+            Report(CheckDiagnostics.PluginShape(At(keys[key]), $"a plugin check has no `{key}`: the plugin judges and gives the evidence."));
+        if (pluginNode is not YamlScalarNode { Value: { Length: > 0 } name })
+        {
+            Report(CheckDiagnostics.WrongType(At(pluginNode), "plugin", "a plugin name"));
+            return (null, null);
+        }
+
+        if (CheckPlugins.SubjectOf(name) is not { } subject)
+        {
+            Report(CheckDiagnostics.UnknownPlugin(At(pluginNode), name, CheckPlugins.Names));
+            return (name, null);
+        }
+
+        if (types.Length != 1 || types[0] != subject)
+            Report(CheckDiagnostics.PluginSubject(At(keys.GetValueOrDefault("resource") ?? pluginNode), name, subject));
+        var parameters = hasParameters ? YamlJson.ToJson(parametersNode!) : default;
+        var logic = CheckPlugins.Create(name, parameters, message => Report(CheckDiagnostics.BadParameters(At(parametersNode ?? pluginNode), name, message)));
+        return (name, logic);
     }
 
     private ImmutableArray<string> ReadTypes(Dictionary<string, YamlNode> keys, YamlMappingNode root)
@@ -372,7 +409,7 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
         return new CompiledPath(text, expression, directPaths ? steps : null, relative);
     }
 
-    private ImmutableArray<CheckExample> ReadExamples(Dictionary<string, YamlNode> keys, ImmutableArray<string> types, string checkId)
+    private ImmutableArray<CheckExample> ReadExamples(Dictionary<string, YamlNode> keys, ImmutableArray<string> types, string checkId, bool plugin)
     {
         if (!keys.TryGetValue("examples", out var node))
             return [];
@@ -408,20 +445,39 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
                     Report(CheckDiagnostics.BadTime(At(fields["at"]), atText));
             }
 
-            if (!fields.TryGetValue("resource", out var resourceNode))
+            // A check in the language is shown one `resource`; a plugin check, a list of `resources` of any types.
+            var (wanted, other) = plugin ? ("resources", "resource") : ("resource", "resources");
+            if (fields.TryGetValue(other, out var otherNode))
+                Report(CheckDiagnostics.PluginShape(At(otherNode), plugin ? "a plugin check's example lists `resources`, of any types." : "`resources` belongs to a plugin check's example; this check is shown one `resource`."));
+            if (!fields.TryGetValue(wanted, out var resourceNode))
             {
-                Report(CheckDiagnostics.MissingKey(At(mapping), "resource", "an example"));
+                Report(CheckDiagnostics.MissingKey(At(mapping), wanted, "an example"));
                 continue;
             }
 
-            if (ReadResource(resourceNode, types, checkId, index) is { } resource)
-                examples.Add(new CheckExample(name, status, resource, time, At(mapping)));
+            if (!plugin)
+            {
+                if (ReadResource(resourceNode, types, $"{checkId}-example-{index}") is { } resource)
+                    examples.Add(new CheckExample(name, status, [resource], time, At(mapping)));
+                continue;
+            }
+
+            if (resourceNode is not YamlSequenceNode list)
+            {
+                Report(CheckDiagnostics.WrongType(At(resourceNode), "resources", "a list of resources"));
+                continue;
+            }
+
+            var resources = list.Children.Select((item, n) => ReadResource(item, [], $"{checkId}-example-{index}-{n + 1}")).ToList();
+            if (resources.All(static r => r is not null))
+                examples.Add(new CheckExample(name, status, [.. resources!], time, At(mapping)));
         }
 
         return examples.ToImmutable();
     }
 
-    private CloudResource? ReadResource(YamlNode node, ImmutableArray<string> types, string checkId, int index)
+    // `types` empty: any type, which the resource must then name.
+    private CloudResource? ReadResource(YamlNode node, ImmutableArray<string> types, string defaultId)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -430,13 +486,13 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
         }
 
         var fields = Keys(mapping, ResourceKeys);
-        var type = Text(fields, "type", mapping, required: false) ?? (types.IsEmpty ? "" : types[0]);
+        var type = Text(fields, "type", mapping, required: types.IsEmpty) ?? (types.IsEmpty ? "" : types[0]);
         if (fields.TryGetValue("type", out var typeNode) && !types.IsEmpty && !types.Contains(type))
             Report(CheckDiagnostics.ExampleType(At(typeNode), type, types));
         var account = Text(fields, "account", mapping, required: false) ?? "111122223333";
         var region = Text(fields, "region", mapping, required: false) ?? "us-east-1";
-        var id = Text(fields, "id", mapping, required: false) ?? $"{checkId}-example-{index}";
-        var key = Text(fields, "key", mapping, required: false) ?? $"{type}/{account}/{region}/{id}";
+        var id = Text(fields, "id", mapping, required: false) ?? defaultId;
+        var key = Text(fields, "key", mapping, required: false) ?? Inventory.ResourceKeys.For(type, account, region, id);
         var configuration = fields.TryGetValue("configuration", out var configurationNode) ? YamlJson.ToJson(configurationNode) : YamlJson.ToJson(new YamlMappingNode());
         var supplementary = ImmutableSortedDictionary.CreateBuilder<string, JsonElement>(StringComparer.Ordinal);
         if (fields.TryGetValue("supplementary", out var supplementaryNode))
@@ -510,7 +566,12 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
         return null;
     }
 
-    private static string OwnerName(string key) => key == "status" ? "an example" : "a check";
+    private static string OwnerName(string key) => key switch
+    {
+        "status" => "an example",
+        "type" => "a plugin check example's resource",
+        _ => "a check",
+    };
 
     private void Report(Diagnostic diagnostic)
     {

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Rampart.Posture.Inventory;
+
+namespace Rampart.Posture.Checks.Plugins;
+
+/// <summary>
+/// The logic of a check that judges a resource by others — a trail by its bucket, a VPC by its flow logs, an account by
+/// its chain of trail, metric filter, alarm and subscriber — which the YAML language, one resource at a time, cannot
+/// say. A check file names it with <c>plugin:</c> and gives its <c>parameters:</c>; the file keeps the id, title,
+/// severity, framework mappings and examples like any check. Implementations are immutable and thread-safe.
+/// </summary>
+public abstract class CheckPlugin
+{
+    /// <summary>
+    /// Every resource type the plugin reads besides its subjects: when a resource of one of these types (or of the
+    /// subject type) is created, changed or deleted, the check is judged again.
+    /// </summary>
+    public abstract ImmutableArray<string> Reads { get; }
+
+    /// <summary>Judges every subject of the inventory at <paramref name="now"/>.</summary>
+    public abstract IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now);
+}
+
+/// <summary>A plugin's judgement of one subject.</summary>
+/// <param name="Subject">The resource judged (for account-level checks, the account: <see cref="ResourceTypes.Account"/>).</param>
+/// <param name="Status">PASS, FAIL, ERROR or NOT_APPLICABLE.</param>
+/// <param name="Evidence">Named facts behind the status (the chain found, or where it breaks).</param>
+/// <param name="Error">Why the check could not be decided, for ERROR.</param>
+public sealed record PluginJudgement(CloudResource Subject, CheckStatus Status, ImmutableArray<CheckEvidence> Evidence, string? Error = null);

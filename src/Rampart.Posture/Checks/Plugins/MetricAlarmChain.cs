@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Rampart.Posture.Inventory;
+
+namespace Rampart.Posture.Checks.Plugins;
+
+/// <summary>
+/// <c>metric-alarm-chain</c>: the CIS monitoring chain, per account. The account passes when a trail that records every
+/// region's management events delivers to a CloudWatch Logs log group, a metric filter on that group matches every event
+/// of <c>matches</c> and none of <c>rejects</c>, an alarm with actions enabled watches the filter's metric, and one of
+/// the alarm's actions is an SNS topic with a confirmed subscriber. Filter patterns are run, not compared as text, so
+/// any pattern that catches the indicator's events counts. A failure names the link where the best chain breaks.
+/// </summary>
+internal sealed class MetricAlarmChain : CheckPlugin
+{
+    private const string Trail = "AWS::CloudTrail::Trail";
+    private const string MetricFilter = "AWS::Logs::MetricFilter";
+    private const string Alarm = "AWS::CloudWatch::Alarm";
+    private const string Topic = "AWS::SNS::Topic";
+    private const string Subscription = "AWS::SNS::Subscription";
+
+    private readonly ImmutableArray<JsonElement> _matches;
+    private readonly ImmutableArray<JsonElement> _rejects;
+
+    private MetricAlarmChain(ImmutableArray<JsonElement> matches, ImmutableArray<JsonElement> rejects)
+    {
+        _matches = matches;
+        _rejects = rejects;
+    }
+
+    public override ImmutableArray<string> Reads { get; } = [Trail, MetricFilter, Alarm, Topic, Subscription];
+
+    /// <summary>Reads <c>{matches: [event…], rejects: [event…]}</c>; at least one event to match.</summary>
+    public static CheckPlugin? Create(JsonElement parameters, Action<string> problem)
+    {
+        var matches = Events(parameters, "matches", problem);
+        var rejects = Events(parameters, "rejects", problem);
+        if (matches.IsEmpty)
+        {
+            problem("`parameters.matches` must list at least one log event (an object) the metric filter has to catch");
+            return null;
+        }
+
+        return new MetricAlarmChain(matches, rejects);
+    }
+
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now)
+    {
+        foreach (var account in PluginFacts.Accounts(inventory))
+            yield return PluginFacts.NoTrails(inventory, account) ?? Judge(inventory, account);
+    }
+
+    /// <summary>Whether a pattern catches every event to match and none to reject.</summary>
+    public bool Catches(FilterPattern pattern) => _matches.All(pattern.Matches) && !_rejects.Any(pattern.Matches);
+
+    private PluginJudgement Judge(ResourceInventory inventory, CloudResource account)
+    {
+        // The deepest link reached so far, and why the chain stops there.
+        var best = (Depth: 0, Evidence: PluginFacts.Evidence(("reason", "no trail records every region's management events to CloudWatch Logs"), ("account", account.Account)));
+        void Reached(int depth, ImmutableArray<CheckEvidence> evidence)
+        {
+            if (depth > best.Depth)
+                best = (depth, evidence);
+        }
+
+        foreach (var trail in TrailFacts.In(inventory, account.Account).Where(static t => t.RecordsAccount && t.LogGroupArn is not null))
+        {
+            if (LogGroup.Parse(trail.LogGroupArn!) is not { } group)
+                continue;
+            var filters = inventory.OfType(MetricFilter, group.Account, group.Region)
+                .Where(f => PluginFacts.Text(f.Configuration, "logGroupName") == group.Name)
+                .ToList();
+            var caught = filters.Where(f => FilterPattern.TryParse(PluginFacts.Text(f.Configuration, "filterPattern") ?? "", out _) is { } pattern && Catches(pattern)).ToList();
+            Reached(1, PluginFacts.Evidence(
+                ("reason", $"no metric filter on log group {group.Name} catches the indicator's events"),
+                ("trail", trail.Resource.Key),
+                ("logGroup", trail.LogGroupArn),
+                ("filtersOnGroup", filters.Select(static f => PluginFacts.Text(f.Configuration, "filterName") + ": " + PluginFacts.Text(f.Configuration, "filterPattern")).ToList())));
+            foreach (var filter in caught)
+            {
+                var filterName = PluginFacts.Text(filter.Configuration, "filterName");
+                var pattern = PluginFacts.Text(filter.Configuration, "filterPattern");
+                foreach (var metric in PluginFacts.Items(filter.Configuration, "metricTransformations"))
+                {
+                    var name = PluginFacts.Text(metric, "metricName");
+                    var space = PluginFacts.Text(metric, "metricNamespace");
+                    var chain = new List<(string, object?)> { ("trail", trail.Resource.Key), ("logGroup", trail.LogGroupArn), ("metricFilter", filterName), ("filterPattern", pattern), ("metric", space + "/" + name) };
+                    var alarms = inventory.OfType(Alarm, group.Account, group.Region).Where(a => Watches(a.Configuration, name, space)).ToList();
+                    Reached(2, PluginFacts.Evidence([("reason", $"no alarm watches metric {space}/{name}"), .. chain]));
+                    foreach (var alarm in alarms)
+                    {
+                        var alarmName = PluginFacts.Text(alarm.Configuration, "AlarmName") ?? alarm.Id;
+                        if (PluginFacts.Flag(alarm.Configuration, "ActionsEnabled") == false)
+                        {
+                            Reached(3, PluginFacts.Evidence([("reason", $"alarm {alarmName} has its actions disabled"), .. chain, ("alarm", alarmName)]));
+                            continue;
+                        }
+
+                        var topics = PluginFacts.Items(alarm.Configuration, "AlarmActions")
+                            .Select(static a => a.ValueKind == JsonValueKind.String ? a.GetString()! : "")
+                            .Where(static a => a.Split(':') is [_, _, "sns", ..])
+                            .ToList();
+                        Reached(3, PluginFacts.Evidence([("reason", $"alarm {alarmName} notifies no SNS topic"), .. chain, ("alarm", alarmName)]));
+                        foreach (var topic in topics)
+                        {
+                            var subscribers = Subscribers(inventory, topic);
+                            if (subscribers == 0)
+                            {
+                                Reached(4, PluginFacts.Evidence([("reason", $"topic {topic} has no confirmed subscriber"), .. chain, ("alarm", alarmName), ("topic", topic)]));
+                                continue;
+                            }
+
+                            return new PluginJudgement(account, CheckStatus.Pass, PluginFacts.Evidence([.. chain, ("alarm", alarmName), ("topic", topic), ("subscribers", subscribers)]));
+                        }
+                    }
+                }
+            }
+        }
+
+        return new PluginJudgement(account, CheckStatus.Fail, best.Evidence);
+    }
+
+    // An alarm on the metric itself, or a metric-math alarm one of whose metrics is it.
+    private static bool Watches(JsonElement alarm, string? name, string? space)
+    {
+        if (PluginFacts.Text(alarm, "MetricName") == name && PluginFacts.Text(alarm, "Namespace") == space)
+            return true;
+        return PluginFacts.Items(alarm, "Metrics").Any(m =>
+            m.TryGetProperty("MetricStat", out var stat) && stat.TryGetProperty("Metric", out var metric)
+            && PluginFacts.Text(metric, "MetricName") == name && PluginFacts.Text(metric, "Namespace") == space);
+    }
+
+    // Confirmed subscriptions the inventory lists for the topic, or else the count get-topic-attributes gives.
+    private static int Subscribers(ResourceInventory inventory, string topicArn)
+    {
+        var listed = inventory.OfType(Subscription).Count(s =>
+            PluginFacts.Text(s.Configuration, "TopicArn") == topicArn
+            && PluginFacts.Text(s.Configuration, "SubscriptionArn") is { } arn && arn.StartsWith("arn:", StringComparison.Ordinal));
+        if (listed > 0)
+            return listed;
+        var topic = inventory.Find(topicArn) ?? inventory.OfType(Topic).FirstOrDefault(t => PluginFacts.Text(t.Configuration, "TopicArn") == topicArn);
+        return topic is not null && int.TryParse(PluginFacts.Text(topic.Configuration, "SubscriptionsConfirmed"), out var confirmed) ? confirmed : 0;
+    }
+
+    private static ImmutableArray<JsonElement> Events(JsonElement parameters, string name, Action<string> problem)
+    {
+        if (parameters.ValueKind != JsonValueKind.Object || !parameters.TryGetProperty(name, out var list))
+            return [];
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(static e => e.ValueKind != JsonValueKind.Object))
+        {
+            problem($"`parameters.{name}` must be a list of log events (objects)");
+            return [];
+        }
+
+        return [.. list.EnumerateArray().Select(static e => e.Clone())];
+    }
+
+    // arn:aws:logs:REGION:ACCOUNT:log-group:NAME, with or without the `:*` describe-trails adds.
+    private sealed record LogGroup(string Region, string Account, string Name)
+    {
+        public static LogGroup? Parse(string arn)
+        {
+            var parts = arn.Split(':');
+            if (parts.Length < 7 || parts[0] != "arn" || parts[2] != "logs" || parts[5] != "log-group")
+                return null;
+            return new LogGroup(parts[3], parts[4], parts[6]);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rampart.Posture.Inventory;
+using Rampart.Posture.Inventory.Importers;
+
+namespace Rampart.Posture.Checks.Plugins;
+
+/// <summary>Reading facts out of resources, and writing them as evidence, for plugins.</summary>
+internal static class PluginFacts
+{
+    /// <summary>
+    /// One subject per account the inventory holds resources of: its <see cref="ResourceTypes.Account"/> resource when it
+    /// has one, otherwise one made for the purpose, so account-level checks have something to report on and mute by.
+    /// </summary>
+    public static IEnumerable<CloudResource> Accounts(ResourceInventory inventory)
+    {
+        foreach (var account in inventory.Resources.Select(static r => r.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var existing = inventory.OfType(ResourceTypes.Account, account, ResourceKeys.Global);
+            yield return existing.IsEmpty
+                ? new CloudResource
+                {
+                    Key = ResourceKeys.For(ResourceTypes.Account, account, ResourceKeys.Global, account),
+                    Type = ResourceTypes.Account,
+                    Account = account,
+                    Region = ResourceKeys.Global,
+                    Id = account,
+                    Configuration = Json.ToElement(new JsonObject { ["AccountId"] = account }),
+                    Provenance = new ResourceProvenance("derived", "the accounts the inventory holds resources of", null),
+                }
+                : existing[0];
+        }
+    }
+
+    /// <summary>
+    /// An ERROR for an account-level CloudTrail check when the inventory holds no trail at all, in any account: then trails
+    /// were most likely not collected, and saying the account has none would be a guess. Null when there are trails.
+    /// </summary>
+    public static PluginJudgement? NoTrails(ResourceInventory inventory, CloudResource account) =>
+        inventory.OfType("AWS::CloudTrail::Trail").IsEmpty
+            ? new PluginJudgement(account, CheckStatus.Error, [], "the inventory holds no trail for any account; collect `aws cloudtrail describe-trails` (or record AWS::CloudTrail::Trail in AWS Config) to judge this")
+            : null;
+
+    /// <summary>A member's text, or null when it is absent or not a string.</summary>
+    public static string? Text(JsonElement element, string member) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A member's boolean (also read from <c>"true"</c>/<c>"false"</c> text), or null when absent.</summary>
+    public static bool? Flag(JsonElement element, string member)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(member, out var value))
+            return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
+            _ => null,
+        };
+    }
+
+    /// <summary>A member's items; empty when it is absent or not a list.</summary>
+    public static IEnumerable<JsonElement> Items(JsonElement element, string member) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : [];
+
+    /// <summary>A supplementary document, or an undefined element when the resource has none of that name.</summary>
+    public static JsonElement Supplement(CloudResource resource, string name) =>
+        resource.Supplementary.TryGetValue(name, out var value) ? value : default;
+
+    /// <summary>Evidence from named values (strings, numbers, booleans, nodes; null values are left out).</summary>
+    public static ImmutableArray<CheckEvidence> Evidence(params (string Name, object? Value)[] facts) =>
+        [.. facts.Where(static f => f.Value is not null).Select(static f => new CheckEvidence(f.Name, ToElement(f.Value)))];
+
+    private static JsonElement ToElement(object? value) => value switch
+    {
+        JsonElement element => element,
+        JsonNode node => Json.ToElement(node),
+        string text => Json.ToElement(JsonValue.Create(text)),
+        bool flag => Json.ToElement(JsonValue.Create(flag)),
+        int number => Json.ToElement(JsonValue.Create(number)),
+        IEnumerable<string> texts => Json.ToElement(new JsonArray([.. texts.Select(static t => (JsonNode?)JsonValue.Create(t))])),
+        _ => Json.ToElement(JsonValue.Create(value?.ToString())),
+    };
+}
+
+/// <summary>What a trail records and where it delivers, as the account-level CloudTrail checks read it.</summary>
+/// <param name="Resource">The trail.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="MultiRegion">Whether it records every region.</param>
+/// <param name="Logging">Whether it is logging (<c>get-trail-status</c>), or null when not collected.</param>
+/// <param name="AllManagementEvents">Whether it records read and write management events, or null when its selectors were not collected (a trail's default is to record them all).</param>
+/// <param name="LogGroupArn">The CloudWatch Logs log group it delivers to, or null.</param>
+/// <param name="Bucket">The bucket it delivers to, or null.</param>
+internal sealed record TrailFacts(CloudResource Resource, string Name, bool MultiRegion, bool? Logging, bool? AllManagementEvents, string? LogGroupArn, string? Bucket)
+{
+    /// <summary>Whether the trail records every region's management events and is logging (unknowns given the benefit of the doubt).</summary>
+    public bool RecordsAccount => MultiRegion && Logging != false && AllManagementEvents != false;
+
+    /// <summary>Reads a trail resource.</summary>
+    public static TrailFacts Of(CloudResource trail)
+    {
+        var configuration = trail.Configuration;
+        var status = PluginFacts.Supplement(trail, "TrailStatus");
+        return new TrailFacts(
+            trail,
+            PluginFacts.Text(configuration, "Name") ?? trail.Id,
+            PluginFacts.Flag(configuration, "IsMultiRegionTrail") == true,
+            PluginFacts.Flag(status, "IsLogging"),
+            ManagementEvents(PluginFacts.Supplement(trail, "EventSelectors")),
+            PluginFacts.Text(configuration, "CloudWatchLogsLogGroupArn") is { Length: > 0 } group ? group : null,
+            PluginFacts.Text(configuration, "S3BucketName") is { Length: > 0 } bucket ? bucket : null);
+    }
+
+    /// <summary>The trails of an account.</summary>
+    public static IEnumerable<TrailFacts> In(ResourceInventory inventory, string account) =>
+        inventory.OfType("AWS::CloudTrail::Trail").Where(t => t.Account == account).Select(Of);
+
+    // Basic selectors: one with IncludeManagementEvents and ReadWriteType All. Advanced selectors: one selecting the
+    // Management category without narrowing it to reads or writes.
+    private static bool? ManagementEvents(JsonElement selectors)
+    {
+        if (selectors.ValueKind != JsonValueKind.Object)
+            return null;
+        var basic = PluginFacts.Items(selectors, "EventSelectors").ToList();
+        var advanced = PluginFacts.Items(selectors, "AdvancedEventSelectors").ToList();
+        if (basic.Count == 0 && advanced.Count == 0)
+            return null;
+        return basic.Any(static s => PluginFacts.Flag(s, "IncludeManagementEvents") != false && (PluginFacts.Text(s, "ReadWriteType") ?? "All") == "All")
+            || advanced.Any(static s =>
+            {
+                var fields = PluginFacts.Items(s, "FieldSelectors").ToList();
+                return fields.Any(static f => PluginFacts.Text(f, "Field") == "eventCategory" && PluginFacts.Items(f, "Equals").Any(static v => v.ValueEquals("Management")))
+                    && !fields.Any(static f => PluginFacts.Text(f, "Field") == "readOnly");
+            });
+    }
+}
