@@ -17,6 +17,17 @@ internal static partial class TimeArgument
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 
+    /// <summary>
+    /// Reads an instant: an ISO 8601 date (<c>2024-05-01</c>, that day at 00:00 UTC) or date-time
+    /// (<c>2024-05-01T12:00</c>, seconds and fraction optional), in UTC unless an offset (<c>Z</c>, <c>+02:00</c>) is given.
+    /// </summary>
+    public static bool TryParseInstant(string text, out DateTimeOffset value)
+    {
+        value = default;
+        return InstantPattern().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+    }
+
     /// <summary>Reads a span such as <c>90s</c>, <c>15m</c>, <c>24h</c>, <c>7d</c> or <c>2w</c>.</summary>
     public static bool TryParseSpan(string text, out TimeSpan span)
     {
@@ -38,6 +49,9 @@ internal static partial class TimeArgument
         };
         return true;
     }
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstantPattern();
 
     [GeneratedRegex("^([0-9]{1,6})([smhdw])$", RegexOptions.CultureInvariant)]
     private static partial Regex RelativePattern();

@@ -29,18 +29,28 @@ internal static class AssessCommand
         var framework = new Option<string?>("--framework") { Description = "Only checks mapped to this framework (cis-aws-3.0, aws-fsbp, wa-sec); adds its score." };
         var mutes = new Option<string?>("--mutes") { Description = "Mute file: failures accepted by check and resource glob, account, region or tag, with reason and expiry." };
         var baseline = new Option<string[]>("--baseline") { Description = "The earlier inventory to compare with: resources created, deleted and changed, and checks that flipped.", AllowMultipleArgumentsPerToken = true };
+        var at = new Option<string?>("--at") { Description = "Assess the state at this instant: of AWS Config histories, each resource's last item captured at or before it. ISO 8601 date (00:00 UTC) or date-time, UTC unless an offset is given. Default: the latest." };
+        var baselineAt = new Option<string?>("--baseline-at") { Description = "Compare with the state of the same inputs at this earlier instant (same form as --at): drift and flipped checks between the two dates. Not with --baseline." };
         var output = new Option<string>("--output", "-o") { Description = string.Join(", ", Outputs) + ".", DefaultValueFactory = _ => "table" };
         output.AcceptOnlyFromAmong(Outputs);
         var outFile = new Option<string?>("--out") { Description = "Write results to this file instead of standard output." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a failure (not muted) is at least this severe." };
         var verbose = new Option<bool>("--verbose") { Description = "List every input file that is not mapped to resources, instead of counting them." };
         failOn.AcceptOnlyFromAmong(Severities);
-        var command = new Command("assess", "Check resources against checklists kept as code (CIS, FSBP, Well-Architected) and report drift from a baseline. Exits 2 when an input had errors (after assessing the rest).")
+        var command = new Command("assess", "Check resources against checklists kept as code (CIS, FSBP, Well-Architected) and report drift from a baseline, or between two dates of an AWS Config history (--baseline-at, --at). Exits 2 when an input had errors (after assessing the rest).")
         {
-            inputs, checks, framework, mutes, baseline, output, outFile, failOn, verbose,
+            inputs, checks, framework, mutes, baseline, at, baselineAt, output, outFile, failOn, verbose,
         };
         command.SetAction(result =>
         {
+            if (!TryInstant(result.GetValue(at), "--at", context, out var currentAt) || !TryInstant(result.GetValue(baselineAt), "--baseline-at", context, out var earlierAt))
+                return ExitCodes.InputErrors;
+            var baselineInputs = result.GetValue(baseline) ?? [];
+            if (earlierAt is not null && baselineInputs.Length > 0)
+                return Usage(context, "--baseline and --baseline-at cannot be used together: --baseline compares with other inputs, --baseline-at with the same inputs at an earlier date.");
+            if (earlierAt is { } from && currentAt is { } to && from > to)
+                return Usage(context, string.Create(CultureInfo.InvariantCulture, $"--baseline-at ({from:yyyy-MM-dd'T'HH:mm:ss'Z'}) is after --at ({to:yyyy-MM-dd'T'HH:mm:ss'Z'}); the baseline is the earlier state."));
+
             var printer = new DiagnosticPrinter(context.Error);
             var now = context.Time.GetUtcNow();
             var content = Path.Combine(AppContext.BaseDirectory, "content");
@@ -68,16 +78,30 @@ internal static class AssessCommand
             var muteList = result.GetValue(mutes) is { } muteFile ? MuteList.Read(muteFile, now, printer) : MuteList.Empty;
             // Exports hold many calls no check reads: those files are counted, and listed only with --verbose.
             var importSink = result.GetValue(verbose) ? (IDiagnosticSink)printer : new UnmappedCounter(printer);
-            var current = InventoryImporters.Import(result.GetValue(inputs)!, importSink);
-            var report = result.GetValue(baseline) is { Length: > 0 } earlier
-                ? AssessmentRunner.Run(InventoryImporters.Import(earlier, importSink), current, pack, muteList, now)
+            var asOf = new InventoryImportOptions { AsOf = currentAt };
+            ResourceInventory current;
+            ResourceInventory? before = null;
+            if (earlierAt is { } then)
+            {
+                var views = InventoryImporters.Import(result.GetValue(inputs)!, [new InventoryImportOptions { AsOf = then }, asOf], importSink);
+                (before, current) = (views[0], views[1]);
+            }
+            else
+            {
+                current = InventoryImporters.Import(result.GetValue(inputs)!, asOf, importSink);
+                if (baselineInputs.Length > 0)
+                    before = InventoryImporters.Import(baselineInputs, importSink);
+            }
+
+            var report = before is not null
+                ? AssessmentRunner.Run(before, current, pack, muteList, now)
                 : AssessmentRunner.Run(current, pack, muteList, now);
             if (importSink is UnmappedCounter { Count: > 0 } counter)
                 context.Error.WriteLine($"{counter.Count} input files hold calls no importer maps to resources; --verbose lists them.");
             var titles = definitions.ToDictionary(static d => d.Id, static d => d.Title, StringComparer.Ordinal);
             var score = chosen is null ? null : AssessmentScores.Score(chosen, report);
             IEnumerable<FrameworkScore> scores = score is not null ? [score] : AssessmentScores.Score(catalog.Frameworks, definitions.Select(static d => d.Id), report);
-            var document = new AssessmentDocument(report, definitions, now, scores) { HasBaseline = result.GetValue(baseline) is { Length: > 0 } };
+            var document = new AssessmentDocument(report, definitions, now, scores) { HasBaseline = before is not null };
             Write(result.GetValue(output)!, result.GetValue(outFile), document, titles, score, current.Count, pack.Checks.Length, context);
             if (printer.Errors > 0)
                 return ExitCodes.InputErrors;
@@ -86,6 +110,28 @@ internal static class AssessCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    // False, reported, for text that is not an instant; true with null when the option is not given.
+    private static bool TryInstant(string? text, string option, CliContext context, out DateTimeOffset? value)
+    {
+        value = null;
+        if (text is null)
+            return true;
+        if (TimeArgument.TryParseInstant(text, out var instant))
+        {
+            value = instant;
+            return true;
+        }
+
+        Usage(context, $"{option}: '{text}' is not an ISO 8601 date or date-time, such as 2024-05-01 or 2024-05-01T12:00:00Z.");
+        return false;
+    }
+
+    private static int Usage(CliContext context, string message)
+    {
+        context.Error.WriteLine("rampart assess: " + message);
+        return ExitCodes.InputErrors;
     }
 
     private static IEnumerable<string> ExpandChecks(IEnumerable<string> paths) =>
@@ -123,6 +169,8 @@ internal static class AssessCommand
                     writer.WriteLine(Json(result, titles));
                 foreach (var change in report.Changes)
                     writer.WriteLine(Json(change));
+                foreach (var flip in report.Flipped)
+                    writer.WriteLine(Json(flip));
                 break;
             case "csv":
                 writer.WriteLine("check_id,status,severity,resource,resource_type,account,region,controls,mute_reason");
@@ -276,6 +324,23 @@ internal static class AssessCommand
             }
 
             json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Json(FlippedCheck flip)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("flipped", true);
+            json.WriteString("checkId", flip.CheckId);
+            json.WriteString("resource", flip.ResourceKey);
+            json.WriteString("before", flip.Before);
+            json.WriteString("after", flip.After);
             json.WriteEndObject();
         }
 

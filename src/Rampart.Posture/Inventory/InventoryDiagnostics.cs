@@ -45,11 +45,20 @@ public static class InventoryDiagnostics
     /// <summary>A configuration item's ARN or account id does not have the expected shape. Warning; the key is built from the type and id instead.</summary>
     public const string SuspiciousIdentityCode = "INV012";
 
-    /// <summary>A history holds several items of one resource. Info; the one captured last is kept.</summary>
+    /// <summary>A history holds several items of one resource. Info; the one captured last (at or before the instant asked, if any) is kept.</summary>
     public const string SupersededCode = "INV013";
 
     /// <summary>A mutating call (<c>Create…</c>, <c>Put…</c>) in a recording. Info; skipped, as it says nothing about the state before it.</summary>
     public const string MutationCode = "INV014";
+
+    /// <summary>
+    /// An inventory is asked for as of an instant, but an input or configuration item has no capture time (a CLI export,
+    /// a recording, an item without <c>configurationItemCaptureTime</c>). Warning; it is taken as read.
+    /// </summary>
+    public const string NoCaptureTimeCode = "INV015";
+
+    /// <summary>An inventory is asked for as of an instant before every configuration item of its inputs. Warning; it is empty.</summary>
+    public const string BeforeHistoryCode = "INV016";
 
     internal static Diagnostic DuplicateKey(SourceLocation at, string key, string kept, string dropped) =>
         new(DiagnosticSeverity.Warning, DuplicateKeyCode, $"`{key}` is imported from `{kept}` and from `{dropped}` with different content; the one from `{kept}` is kept.", at);
@@ -87,8 +96,23 @@ public static class InventoryDiagnostics
     internal static Diagnostic SuspiciousIdentity(SourceLocation at, string what) =>
         new(DiagnosticSeverity.Warning, SuspiciousIdentityCode, what, at);
 
-    internal static Diagnostic Superseded(SourceLocation at, string key, int count) =>
-        new(DiagnosticSeverity.Info, SupersededCode, string.Create(CultureInfo.InvariantCulture, $"`{key}` has {count} configuration items; the one captured last is kept."), at);
+    internal static Diagnostic Superseded(SourceLocation at, string key, int count, DateTimeOffset? asOf = null) =>
+        new(DiagnosticSeverity.Info, SupersededCode, asOf is { } instant
+            ? string.Create(CultureInfo.InvariantCulture, $"`{key}` has {count} configuration items at or before {Instant(instant)}; the one captured last is kept.")
+            : string.Create(CultureInfo.InvariantCulture, $"`{key}` has {count} configuration items; the one captured last is kept."), at);
+
+    internal static Diagnostic NoCaptureTime(SourceLocation at, string what, DateTimeOffset asOf) =>
+        new(DiagnosticSeverity.Warning, NoCaptureTimeCode, $"{what} has no capture time, so its state at {Instant(asOf)} is unknown; it is taken as read.", at);
+
+    internal static Diagnostic NotAHistory(SourceLocation at, string importer, DateTimeOffset asOf) =>
+        new(DiagnosticSeverity.Warning, NoCaptureTimeCode, $"this {importer} input is one capture, not a history, so its state at {Instant(asOf)} is unknown; it is taken as read.", at);
+
+    internal static Diagnostic BeforeHistory(SourceLocation at, DateTimeOffset asOf, DateTimeOffset first) =>
+        new(DiagnosticSeverity.Warning, BeforeHistoryCode, $"no configuration item was captured at or before {Instant(asOf)}; the first was captured at {Instant(first)}, so the inventory is empty.", at);
+
+    /// <summary>An instant as messages write it: ISO 8601 in UTC, to the second unless it has a fraction.</summary>
+    internal static string Instant(DateTimeOffset instant) =>
+        instant.ToUniversalTime().ToString(instant.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     internal static Diagnostic Mutation(SourceLocation at, string operation) =>
         new(DiagnosticSeverity.Info, MutationCode, $"`{operation}` changes resources; a recording of it says nothing about their state, skipped.", at);

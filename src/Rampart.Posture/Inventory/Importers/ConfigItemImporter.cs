@@ -11,13 +11,21 @@ namespace Rampart.Posture.Inventory.Importers;
 /// <c>SelectResourceConfig</c> (<c>Results</c>, items as JSON text), a change notification (<c>configurationItem</c>), a
 /// Config rule's event (<c>invokingEvent</c>) or an EventBridge "Config Configuration Item Change" event; a directory is
 /// read file by file (<c>*.json</c>, recursively, in ordinal order). Both dialects are read: the API's (<c>version</c>,
-/// <c>accountId</c>, <c>arn</c>, configuration and supplementary values as objects or JSON text) and the delivery one
-/// (<c>configurationItemVersion</c>, <c>awsAccountId</c>, <c>ARN</c>). Configuration is normalised to the API's shape
-/// (see docs/inventory.md). Deleted and unrecorded items are skipped; of several items of one resource the one captured
-/// last is kept.
+/// <c>accountId</c>, <c>arn</c>, configuration and supplementary values as objects or JSON text, capture times as ISO
+/// 8601 text or epoch seconds) and the delivery one (<c>configurationItemVersion</c>, <c>awsAccountId</c>, <c>ARN</c>).
+/// Configuration is normalised to the API's shape (see docs/inventory.md). Of several items of one resource (a history)
+/// the one captured last — at or before <see cref="InventoryImportOptions.AsOf"/> when given — is kept; when that item
+/// says the resource was deleted or is not recorded, the resource is absent.
 /// </summary>
-public sealed class ConfigItemImporter : IInventoryImporter
+/// <param name="options">The instant to import as of; by default the latest.</param>
+public sealed class ConfigItemImporter(InventoryImportOptions options) : IInventoryImporter
 {
+    /// <summary>An importer of the latest state.</summary>
+    public ConfigItemImporter()
+        : this(InventoryImportOptions.Default)
+    {
+    }
+
     /// <inheritdoc />
     public string Name => "config-item";
 
@@ -26,43 +34,73 @@ public sealed class ConfigItemImporter : IInventoryImporter
     {
         Guard.NotNull(path);
         Guard.NotNull(diagnostics);
+        return Select(Read(path, diagnostics), options.AsOf, diagnostics);
+    }
+
+    /// <summary>Every item in <paramref name="path"/> (a file or a directory of <c>*.json</c>), ended resources included.</summary>
+    internal static List<ConfigItemRecord> Read(string path, IDiagnosticSink diagnostics)
+    {
         var files = Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
             : [path];
-        var found = new List<CloudResource>();
+        var found = new List<ConfigItemRecord>();
         foreach (var file in files)
         {
             if (JsonInput.Read(file, diagnostics) is { } input)
                 found.AddRange(ImportDocument(input, input.Root, diagnostics));
         }
 
-        return Latest(found, diagnostics);
+        return found;
     }
 
-    /// <summary>Keeps, of several items of one resource, the one captured last (ties: the later one).</summary>
-    internal static ImmutableArray<CloudResource> Latest(List<CloudResource> found, IDiagnosticSink diagnostics)
+    /// <summary>
+    /// Keeps, of the items of each resource, the one captured last (ties: the later one read), counting only those
+    /// captured at or before <paramref name="asOf"/> when given; a resource whose kept item ends it, or that has no item
+    /// yet, is absent. Items without a capture time count as the earliest, and with an instant are reported.
+    /// </summary>
+    internal static ImmutableArray<CloudResource> Select(IReadOnlyList<ConfigItemRecord> items, DateTimeOffset? asOf, IDiagnosticSink diagnostics)
     {
         var result = new List<CloudResource>();
-        foreach (var group in found.GroupBy(static r => r.Key, StringComparer.Ordinal))
+        foreach (var group in items.GroupBy(static r => r.Key, StringComparer.Ordinal))
         {
-            var items = group.ToList();
-            var latest = items[0];
-            foreach (var item in items.Skip(1))
+            ConfigItemRecord? latest = null;
+            var count = 0;
+            foreach (var item in group)
             {
-                if ((item.Provenance.CapturedAt ?? DateTimeOffset.MinValue) >= (latest.Provenance.CapturedAt ?? DateTimeOffset.MinValue))
+                if (item.CapturedAt > asOf)
+                    continue;
+                count++;
+                if (latest is null || (item.CapturedAt ?? DateTimeOffset.MinValue) >= (latest.CapturedAt ?? DateTimeOffset.MinValue))
                     latest = item;
             }
 
-            if (items.Count > 1)
-                diagnostics.Report(InventoryDiagnostics.Superseded(InventoryDiagnostics.Of(latest.Provenance.Source), group.Key, items.Count));
-            result.Add(latest);
+            if (latest is null)
+                continue;
+            if (count > 1)
+                diagnostics.Report(InventoryDiagnostics.Superseded(new SourceLocation(latest.At.Path), group.Key, count, asOf));
+            if (latest.Resource is null)
+                diagnostics.Report(InventoryDiagnostics.NotAResource(latest.At, $"the item of {latest.Described} is `{latest.Status}`"));
+            else
+                result.Add(latest.Resource);
+        }
+
+        if (asOf is { } instant)
+        {
+            foreach (var item in items.Where(static i => i.CapturedAt is null))
+                diagnostics.Report(InventoryDiagnostics.NoCaptureTime(item.At, item.Described, instant));
+            var timed = items.Where(static i => i.CapturedAt is not null).ToList();
+            if (timed.Count > 0 && timed.All(i => i.CapturedAt > instant))
+            {
+                var first = timed.MinBy(static i => i.CapturedAt)!;
+                diagnostics.Report(InventoryDiagnostics.BeforeHistory(first.At, instant, first.CapturedAt!.Value));
+            }
         }
 
         return [.. result];
     }
 
     /// <summary>The items a parsed document holds, whatever its wrapper.</summary>
-    internal static IEnumerable<CloudResource> ImportDocument(JsonInput input, JsonNode? root, IDiagnosticSink diagnostics, string importer = "config-item")
+    internal static IEnumerable<ConfigItemRecord> ImportDocument(JsonInput input, JsonNode? root, IDiagnosticSink diagnostics, string importer = "config-item")
     {
         switch (root)
         {
@@ -130,8 +168,11 @@ public sealed class ConfigItemImporter : IInventoryImporter
         }
     }
 
-    /// <summary>One configuration item, in either dialect; null (reported) when it is not a live resource or lacks what a resource needs.</summary>
-    internal static CloudResource? Item(JsonInput input, JsonNode? node, IDiagnosticSink diagnostics, string importer, JsonNode? locatedAt = null)
+    /// <summary>
+    /// One configuration item, in either dialect; null (reported) when it lacks what a resource needs. An item that says
+    /// the resource was deleted or is not recorded is returned without a resource, as the end of its history.
+    /// </summary>
+    internal static ConfigItemRecord? Item(JsonInput input, JsonNode? node, IDiagnosticSink diagnostics, string importer, JsonNode? locatedAt = null)
     {
         var at = input.At(locatedAt ?? node);
         var path = (locatedAt ?? node)?.GetPath() ?? "$";
@@ -142,23 +183,31 @@ public sealed class ConfigItemImporter : IInventoryImporter
         }
 
         var status = Json.String(item, "configurationItemStatus");
-        if (status is "ResourceDeleted" or "ResourceDeletedNotRecorded" or "ResourceNotRecorded")
-        {
-            diagnostics.Report(InventoryDiagnostics.NotAResource(at, $"the item of {type} `{Json.String(item, "resourceId")}` is `{status}`"));
-            return null;
-        }
-
+        var ended = status is "ResourceDeleted" or "ResourceDeletedNotRecorded" or "ResourceNotRecorded";
         var id = Json.String(item, "resourceId") ?? Json.String(item, "resourceName");
         if (id is null)
         {
-            diagnostics.Report(InventoryDiagnostics.MissingMember(at, path + ".resourceId", "a string"));
+            if (ended)
+                diagnostics.Report(InventoryDiagnostics.NotAResource(at, $"the item of {type} `` is `{status}`"));
+            else
+                diagnostics.Report(InventoryDiagnostics.MissingMember(at, path + ".resourceId", "a string"));
             return null;
         }
 
         var account = Json.String(item, "accountId") ?? Json.String(item, "awsAccountId") ?? ResourceKeys.UnknownAccount;
-        if (!ResourceKeys.IsAccountId(account))
+        if (!ended && !ResourceKeys.IsAccountId(account))
             diagnostics.Report(InventoryDiagnostics.SuspiciousIdentity(at, $"the account id `{account}` is not twelve digits."));
         var region = Json.String(item, "awsRegion") ?? ResourceKeys.Global;
+        var described = $"{type} `{id}`";
+        if (type == "AWS::S3::AccountPublicAccessBlock")
+        {
+            type = ResourceTypes.AccountPublicAccessBlock;
+            region = ResourceKeys.Global;
+        }
+
+        var capturedAt = CaptureTime(item["configurationItemCaptureTime"]);
+        if (ended)
+            return new ConfigItemRecord(Key(item, type, account, region, id, at, NullDiagnosticSink.Instance), capturedAt, null, status, at, described);
 
         var configurationNode = item["configuration"];
         if (Json.Text(configurationNode) is { } text)
@@ -170,17 +219,13 @@ public sealed class ConfigItemImporter : IInventoryImporter
         }
 
         var configuration = ConfigNormalizer.Configuration(type, configurationNode as JsonObject ?? []);
-        if (type == "AWS::S3::AccountPublicAccessBlock")
-        {
-            type = ResourceTypes.AccountPublicAccessBlock;
-            region = ResourceKeys.Global;
+        if (type == ResourceTypes.AccountPublicAccessBlock)
             configuration["Exists"] = true;
-        }
 
         var key = Key(item, type, account, region, id, at, diagnostics);
         var entry = new ResourceAccumulator.Entry(key, type, account, region, id, configuration, input.SourceOf(locatedAt ?? item))
         {
-            CapturedAt = Json.Date(item["configurationItemCaptureTime"]),
+            CapturedAt = capturedAt,
         };
         foreach (var (name, value) in Json.Object(item, "supplementaryConfiguration") ?? [])
         {
@@ -199,7 +244,16 @@ public sealed class ConfigItemImporter : IInventoryImporter
                 entry.Relationships.Add(new ResourceRelationship(name, ResourceKeys.For(targetType, account, region, targetId)));
         }
 
-        return entry.Build(importer);
+        return new ConfigItemRecord(key, capturedAt, entry.Build(importer), status, at, described);
+    }
+
+    // The API's JSON protocol sends timestamps as epoch seconds; the CLI and delivered files as ISO 8601 text.
+    private static DateTimeOffset? CaptureTime(JsonNode? node)
+    {
+        if (node is JsonValue value && value.TryGetValue<double>(out var seconds) && double.IsFinite(seconds)
+            && seconds is >= 0 and < 253_402_300_800)
+            return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+        return Json.Date(node);
     }
 
     private static string Key(JsonObject item, string type, string account, string region, string id, SourceLocation at, IDiagnosticSink diagnostics)

@@ -87,7 +87,7 @@ public sealed partial class RecordedResponseImporter(string region = "us-east-1"
         calls.Sort(static (a, b) => (a.Service, a.Operation, a.Ordinal).CompareTo((b.Service, b.Operation, b.Ordinal)));
         var account = Account(path, calls.Select(static c => c.Body), diagnostics);
         var resources = new ResourceAccumulator(Name);
-        var configItems = new List<CloudResource>();
+        var configItems = new List<ConfigItemRecord>();
         var deferred = new List<ApiCall>();
         foreach (var group in calls.GroupBy(static c => (c.Service, c.Operation)))
         {
@@ -125,7 +125,7 @@ public sealed partial class RecordedResponseImporter(string region = "us-east-1"
 
         foreach (var call in deferred)
             ApiResponseMapper.Apply(call, resources, diagnostics);
-        return [.. resources.Build(), .. ConfigItemImporter.Latest(configItems, diagnostics)];
+        return [.. resources.Build(), .. ConfigItemImporter.Select(configItems, null, diagnostics)];
     }
 
     private static bool HasMorePages(JsonObject body) =>
