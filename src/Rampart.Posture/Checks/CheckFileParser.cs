@@ -448,7 +448,7 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
             // A check in the language is shown one `resource`; a plugin check, a list of `resources` of any types.
             var (wanted, other) = plugin ? ("resources", "resource") : ("resource", "resources");
             if (fields.TryGetValue(other, out var otherNode))
-                Report(CheckDiagnostics.PluginShape(At(otherNode), plugin ? "a plugin check's example lists `resources`, of any types." : "`resources` belongs to a plugin check's example; this check is shown one `resource`."));
+                Report(CheckDiagnostics.PluginShape(At(otherNode), plugin ? "a plugin check's example lists `resources` (of any types), not one `resource`." : "`resources` belongs to a plugin check's example; this check is shown one `resource`."));
             if (!fields.TryGetValue(wanted, out var resourceNode))
             {
                 Report(CheckDiagnostics.MissingKey(At(mapping), wanted, "an example"));

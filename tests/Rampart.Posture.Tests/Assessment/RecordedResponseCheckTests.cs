@@ -28,9 +28,20 @@ public sealed class RecordedResponseCheckTests
     [InlineData("test_account_missing_password_policy", "iam-password-policy-min-length", "password-policy", "FAIL")]
     // The trail sends to CloudWatch Logs and is multi-region, but has no KMS key and no log file validation.
     [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-cloudwatch-logs", "trail/tf-trail-40313", "PASS")]
-    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-multi-region-logging", "trail/tf-trail-40313", "PASS")]
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-account-multi-region", "/global/644160558196", "PASS")]
     [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-kms-encryption", "trail/tf-trail-40313", "FAIL")]
     [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-log-file-validation", "trail/tf-trail-40313", "FAIL")]
+    // The chain trail → log group → filter `{ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed != Yes) }` →
+    // metric no_mfa_console_signin_metric_1 → alarm NoMFAConsoleLoginAlarm_40313 → topic with SubscriptionsConfirmed "1".
+    // No other filter exists, so every other indicator fails at the filter.
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudwatch-alarm-console-login-without-mfa", "/global/644160558196", "PASS")]
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudwatch-alarm-root-usage", "/global/644160558196", "FAIL")]
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudwatch-alarm-unauthorized-api-calls", "/global/644160558196", "FAIL")]
+    // The trail's bucket was not recorded: judging it would be a guess.
+    [InlineData("test_cloudtrail_success_log_metric_filter", "cloudtrail-bucket-access-logging", "trail/tf-trail-40313", "ERROR")]
+    // DescribeFlowLogs: vpc-065087ed31e016b80 has an ACTIVE flow log of ALL traffic; vpc-0d2f08cdd14782e56 has none.
+    [InlineData("test_vpc_flow_logs", "vpc-flow-logs-enabled", "vpc/vpc-065087ed31e016b80", "PASS")]
+    [InlineData("test_vpc_flow_logs", "vpc-flow-logs-enabled", "vpc/vpc-0d2f08cdd14782e56", "FAIL")]
     public void TheShippedChecksJudgeRecordedResponsesAsTheRecordingsSay(string recording, string check, string resourceEnd, string status)
     {
         var folder = Datasets.Require("posture/custodian-placebo/" + recording);

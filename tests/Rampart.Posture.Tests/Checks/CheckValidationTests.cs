@@ -34,7 +34,7 @@ public sealed class CheckValidationTests
         [
             "checks.yml:1:5: CHK013: check id `Bad_Id` must be lowercase letters, digits, `-` and `.`, starting with a letter.",
             "checks.yml:3:11: CHK006: unknown severity `severe`; expected one of `informational`, `low`, `medium`, `high`, `critical`.",
-            "checks.yml:5:1: CHK003: unknown key `remedation` (did you mean `remediation`?); expected one of `id`, `title`, `description`, `severity`, `resource`, `frameworks`, `remediation`, `applies`, `assert`, `evidence`, `examples`.",
+            "checks.yml:5:1: CHK003: unknown key `remedation` (did you mean `remediation`?); expected one of `id`, `title`, `description`, `severity`, `resource`, `frameworks`, `remediation`, `applies`, `assert`, `evidence`, `plugin`, `parameters`, `examples`.",
             "checks.yml:8:35: CHK007: unknown operator `equal` (did you mean `equals`?); expected one of `equals`, `not-equals`, `in`, `not-in`, `exists`, `absent`, `empty`, `not-empty`, `gt`, `gte`, `lt`, `lte`, `contains`, `starts-with`, `matches`, `older-than-days`, `newer-than-days`, `cidr-public`, `cidr-contains`, `ports-include`, `policy-allows-public`, `policy-allows-cross-account`, `policy-denies-insecure-transport`.",
             "checks.yml:10:46: CHK009: `gt` takes a number as its value.",
             "checks.yml:11:14: CHK014: `config.A` starts at `config`; a path starts at one of `key`, `type`, `account`, `region`, `id`, `configuration`, `supplementary`, `tags`.",
@@ -108,6 +108,59 @@ public sealed class CheckValidationTests
             .EnumerateArray().Select(static e => e.GetString()!).ToArray();
         Assert.Equal(CheckOperators.Names.ToArray(), operators);
         var keys = schema.RootElement.GetProperty("properties").EnumerateObject().Select(static p => p.Name).ToArray();
-        Assert.Equal(["id", "title", "description", "severity", "resource", "frameworks", "remediation", "applies", "assert", "evidence", "examples"], keys);
+        Assert.Equal(["id", "title", "description", "severity", "resource", "frameworks", "remediation", "applies", "assert", "evidence", "plugin", "parameters", "examples"], keys);
+        var plugins = schema.RootElement.GetProperty("properties").GetProperty("plugin").GetProperty("enum").EnumerateArray().Select(static e => e.GetString()!).ToArray();
+        Assert.Equal(Rampart.Posture.Checks.Plugins.CheckPlugins.Names.ToArray(), plugins);
+    }
+
+    [Fact]
+    public void APluginCheckIsToldWhatItsPluginNeeds()
+    {
+        var problems = Problems("""
+            id: chain
+            title: t
+            severity: low
+            resource: AWS::S3::Bucket
+            plugin: metric-alarm-chain
+            parameters: {matches: [not-an-event]}
+            assert: {path: configuration.A, op: exists}
+            examples:
+              - status: PASS
+                resource: {configuration: {}}
+            ---
+            id: typo
+            title: t
+            severity: low
+            resource: AWS::EC2::VPC
+            plugin: vpc-flow-log
+            ---
+            id: stray
+            title: t
+            severity: low
+            resource: AWS::EC2::VPC
+            parameters: {traffic: [ALL]}
+            assert: {path: configuration.A, op: exists}
+            examples:
+              - status: PASS
+                resources: [{configuration: {}}]
+            """);
+
+        string[] expected =
+        [
+            "checks.yml:1:5: CHK020: check `chain` has no examples; add at least one that passes and one that fails.",
+            "checks.yml:4:11: CHK025: plugin `metric-alarm-chain` judges `Rampart::Account::Account`; the check's `resource` must be `Rampart::Account::Account`.",
+            "checks.yml:6:13: CHK023: plugin `metric-alarm-chain`: `parameters.matches` must be a list of log events (objects).",
+            "checks.yml:6:13: CHK023: plugin `metric-alarm-chain`: `parameters.matches` must list at least one log event (an object) the metric filter has to catch.",
+            "checks.yml:7:9: CHK024: a plugin check has no `assert`: the plugin judges and gives the evidence.",
+            "checks.yml:9:5: CHK004: an example has no `resources`.",
+            "checks.yml:10:15: CHK024: a plugin check's example lists `resources` (of any types), not one `resource`.",
+            "checks.yml:12:5: CHK020: check `typo` has no examples; add at least one that passes and one that fails.",
+            "checks.yml:16:9: CHK022: unknown plugin `vpc-flow-log` (did you mean `vpc-flow-logs`?); expected one of `account-trail`, `metric-alarm-chain`, `s3-object-events`, `trail-bucket`, `vpc-flow-logs`.",
+            "checks.yml:18:5: CHK020: check `stray` has no examples; add at least one that passes and one that fails.",
+            "checks.yml:22:13: CHK024: `parameters` belong to a plugin check; name the plugin with `plugin`.",
+            "checks.yml:25:5: CHK004: an example has no `resource`.",
+            "checks.yml:26:16: CHK024: `resources` belongs to a plugin check's example; this check is shown one `resource`.",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), problems.Order(StringComparer.Ordinal));
     }
 }
