@@ -5,7 +5,8 @@ namespace Rampart.Posture.Inventory;
 /// <summary>
 /// Writes a small account's configuration as AWS CLI output in Rampart's export layout (docs/inventory.md), with the
 /// mistakes teams make mixed in — SSH open to the world, a bucket without public access block, a weak password policy, an
-/// unencrypted volume, IMDSv1 allowed, a trail without validation — for <c>rampart demo</c> and tutorials.
+/// unencrypted volume, IMDSv1 allowed, a trail without validation, a VPC without flow logs, an alarm nobody receives —
+/// for <c>rampart demo</c> and tutorials.
 /// </summary>
 public static class SampleExport
 {
@@ -62,7 +63,48 @@ public static class SampleExport
         File.WriteAllText(Path.Combine(regional, "cloudtrail-describe-trails.json"), $$$"""
             {"trailList": [{"Name": "management", "S3BucketName": "sample-trail-logs-{{{account}}}", "IncludeGlobalServiceEvents": true,
               "IsMultiRegionTrail": true, "HomeRegion": "{{{region}}}", "TrailARN": "arn:aws:cloudtrail:{{{region}}}:{{{account}}}:trail/management",
-              "LogFileValidationEnabled": false, "HasCustomEventSelectors": false, "IsOrganizationTrail": false}]}
+              "LogFileValidationEnabled": false, "HasCustomEventSelectors": false, "IsOrganizationTrail": false,
+              "CloudWatchLogsLogGroupArn": "arn:aws:logs:{{{region}}}:{{{account}}}:log-group:management-trail:*"}]}
+            """);
+
+        // The monitoring chain: root use reaches a subscribed topic; unauthorised calls reach a topic nobody receives.
+        File.WriteAllText(Path.Combine(regional, "logs-describe-metric-filters.json"), """
+            {"metricFilters": [
+              {"filterName": "root-use", "logGroupName": "management-trail",
+               "filterPattern": "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }",
+               "metricTransformations": [{"metricName": "RootUse", "metricNamespace": "Security", "metricValue": "1"}]},
+              {"filterName": "unauthorised-calls", "logGroupName": "management-trail",
+               "filterPattern": "{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") }",
+               "metricTransformations": [{"metricName": "UnauthorisedCalls", "metricNamespace": "Security", "metricValue": "1"}]}]}
+            """);
+        File.WriteAllText(Path.Combine(regional, "cloudwatch-describe-alarms.json"), $$$"""
+            {"MetricAlarms": [
+              {"AlarmName": "root-use", "AlarmArn": "arn:aws:cloudwatch:{{{region}}}:{{{account}}}:alarm:root-use", "ActionsEnabled": true,
+               "AlarmActions": ["arn:aws:sns:{{{region}}}:{{{account}}}:security-oncall"], "MetricName": "RootUse", "Namespace": "Security",
+               "Statistic": "Sum", "Period": 300, "EvaluationPeriods": 1, "Threshold": 1.0, "ComparisonOperator": "GreaterThanOrEqualToThreshold"},
+              {"AlarmName": "unauthorised-calls", "AlarmArn": "arn:aws:cloudwatch:{{{region}}}:{{{account}}}:alarm:unauthorised-calls", "ActionsEnabled": true,
+               "AlarmActions": ["arn:aws:sns:{{{region}}}:{{{account}}}:security-digest"], "MetricName": "UnauthorisedCalls", "Namespace": "Security",
+               "Statistic": "Sum", "Period": 300, "EvaluationPeriods": 1, "Threshold": 1.0, "ComparisonOperator": "GreaterThanOrEqualToThreshold"}]}
+            """);
+        File.WriteAllText(Path.Combine(regional, "sns-list-topics.json"), $$$"""
+            {"Topics": [{"TopicArn": "arn:aws:sns:{{{region}}}:{{{account}}}:security-oncall"}, {"TopicArn": "arn:aws:sns:{{{region}}}:{{{account}}}:security-digest"}]}
+            """);
+        File.WriteAllText(Path.Combine(regional, "sns-list-subscriptions.json"), $$$"""
+            {"Subscriptions": [
+              {"SubscriptionArn": "arn:aws:sns:{{{region}}}:{{{account}}}:security-oncall:7c1d2e3f-0000-4000-8000-000000000001", "Owner": "{{{account}}}",
+               "Protocol": "email", "Endpoint": "oncall@example.com", "TopicArn": "arn:aws:sns:{{{region}}}:{{{account}}}:security-oncall"},
+              {"SubscriptionArn": "PendingConfirmation", "Owner": "{{{account}}}",
+               "Protocol": "email", "Endpoint": "digest@example.com", "TopicArn": "arn:aws:sns:{{{region}}}:{{{account}}}:security-digest"}]}
+            """);
+
+        // Two VPCs, one of them without flow logs.
+        File.WriteAllText(Path.Combine(regional, "ec2-describe-vpcs.json"), $$$"""
+            {"Vpcs": [{"VpcId": "vpc-0sample", "CidrBlock": "10.0.0.0/16", "State": "available", "OwnerId": "{{{account}}}", "IsDefault": false},
+                      {"VpcId": "vpc-0legacy", "CidrBlock": "172.31.0.0/16", "State": "available", "OwnerId": "{{{account}}}", "IsDefault": true}]}
+            """);
+        File.WriteAllText(Path.Combine(regional, "ec2-describe-flow-logs.json"), """
+            {"FlowLogs": [{"FlowLogId": "fl-0sample000000001", "FlowLogStatus": "ACTIVE", "ResourceId": "vpc-0sample", "TrafficType": "ALL",
+              "LogDestinationType": "cloud-watch-logs", "LogGroupName": "vpc-flow-logs", "DeliverLogsStatus": "SUCCESS"}]}
             """);
         Directory.CreateDirectory(Path.Combine(regional, "cloudtrail-get-trail-status"));
         File.WriteAllText(Path.Combine(regional, "cloudtrail-get-trail-status", "management.json"), """{"IsLogging": true}""");
@@ -100,6 +142,7 @@ public static class SampleExport
             {"ServerSideEncryptionConfiguration": {"Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}, "BucketKeyEnabled": true}]}}
             """);
         PerBucket("get-bucket-versioning", logs, """{"Status": "Enabled", "MFADelete": "Disabled"}""");
+        PerBucket("get-bucket-logging", logs, "{}");
         return root;
     }
 }
