@@ -50,7 +50,12 @@ public sealed class ContentChecksTests
     {
         var frameworks = Path.Combine(Root(), "..", "shared", "datasets", "posture", "frameworks");
         Skip.IfNot(System.IO.Directory.Exists(frameworks), "the shared framework lists are not beside the repository");
-        var files = new Dictionary<string, string> { ["cis-aws-3.0"] = "cis_3.0_aws.json", ["aws-fsbp"] = "aws_foundational_security_best_practices_aws.json" };
+        var files = new Dictionary<string, string>
+        {
+            ["cis-aws-3.0"] = "cis_3.0_aws.json",
+            ["aws-fsbp"] = "aws_foundational_security_best_practices_aws.json",
+            ["wa-sec"] = "aws_well_architected_framework_security_pillar_aws.json",
+        };
         var known = files.ToDictionary(pair => pair.Key, pair =>
         {
             using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(frameworks, pair.Value)));

@@ -56,4 +56,43 @@ public sealed class MappingAgreementTests
             }
         }
     }
+
+    // What a control can be judged on: FSBP controls are named after the service (`EC2.6`), CIS controls sit in sections
+    // by subject. Account-level checks judge the account itself.
+    private static readonly Dictionary<string, string[]> CisSectionServices = new(StringComparer.Ordinal)
+    {
+        ["1"] = ["IAM", "Account"],
+        ["2"] = ["S3", "EC2", "RDS", "EFS"],
+        ["3"] = ["CloudTrail", "Config", "KMS", "EC2", "S3", "Account"],
+        ["4"] = ["Account", "SecurityHub"],
+        ["5"] = ["EC2"],
+    };
+
+    [Fact]
+    public void EveryMappedCheckJudgesResourcesOfItsControlsService()
+    {
+        var checks = CheckLoader.LoadDirectory(RepositoryPaths.Combine("content", "checks")).Checks;
+        var catalog = FrameworkCatalog.Load(RepositoryPaths.Combine("content", "frameworks"), NullDiagnosticSink.Instance);
+        var misfits = new List<string>();
+        foreach (var check in checks)
+        {
+            var services = check.ResourceTypes.Select(static t => t.Split("::")[1]).ToList();
+            foreach (var (frameworkId, controls) in check.Frameworks)
+            {
+                foreach (var controlId in controls)
+                {
+                    var allowed = frameworkId switch
+                    {
+                        "aws-fsbp" => [controlId.Split('.')[0], "Account"],
+                        "cis-aws-3.0" => CisSectionServices[catalog.Find(frameworkId)!.FindControl(controlId)!.Section],
+                        _ => services.ToArray(),
+                    };
+                    if (!services.All(allowed.Contains))
+                        misfits.Add($"{check.Id} judges {string.Join(", ", check.ResourceTypes)} but maps to {frameworkId}:{controlId}");
+                }
+            }
+        }
+
+        Assert.Empty(misfits);
+    }
 }

@@ -57,7 +57,7 @@ public sealed class PluginCheckTests
         Assert.Equal("PASS", result.Status);
         Assert.Equal(ResourceTypes.Account, result.Resource.Type);
         Assert.Equal(["trail", "logGroup", "metricFilter", "filterPattern", "metric", "alarm", "topic", "subscribers"], result.Result.Evidence.Select(static e => e.Path));
-        Assert.Equal(["cis-aws-3.0:4.3"], result.Result.Controls.ToArray());
+        Assert.Equal(["cis-aws-3.0:4.3", "wa-sec:SEC01-BP02", "wa-sec:SEC04-BP04"], result.Result.Controls.ToArray());
     }
 
     [Theory]
