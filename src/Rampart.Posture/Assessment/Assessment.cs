@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Rampart.Core;
 using Rampart.Posture.Checks;
@@ -42,6 +43,23 @@ public sealed record AssessmentReport(ImmutableArray<AssessedResult> Results, Im
         Results.Count(r => r.Mute is null && r.Result.Status == CheckStatus.Fail && (int)r.Result.Severity + 1 >= (int)severity);
 }
 
+/// <summary>What judging a change again gave, and which earlier results it replaces.</summary>
+/// <param name="Results">The fresh results.</param>
+/// <param name="ChangedKeys">The changed resources: their results from checks in the language are replaced.</param>
+/// <param name="PluginScopes">Per plugin check judged again, the accounts whose subjects' results are replaced.</param>
+public sealed record AssessmentUpdate(
+    ImmutableArray<AssessedResult> Results, FrozenSet<string> ChangedKeys, FrozenDictionary<string, IReadOnlySet<string>> PluginScopes)
+{
+    /// <summary>Whether <paramref name="earlier"/>, a result from before the change, is replaced by this update.</summary>
+    public bool Replaces(AssessedResult earlier)
+    {
+        Guard.NotNull(earlier);
+        return PluginScopes.TryGetValue(earlier.Result.CheckId, out var accounts)
+            ? accounts.Contains(earlier.Resource.Account)
+            : ChangedKeys.Contains(earlier.Result.ResourceKey);
+    }
+}
+
 /// <summary>Runs a check pack over an inventory, applies mutes, and compares with a baseline.</summary>
 public static class AssessmentRunner
 {
@@ -59,8 +77,7 @@ public static class AssessmentRunner
 
     /// <summary>
     /// Evaluates <paramref name="current"/> and reports what drifted since <paramref name="baseline"/>. Only what a change
-    /// can affect is judged again: checks in the language on created and changed resources, and plugin checks when a
-    /// resource of a type they read was created, changed or deleted. Everything else keeps the baseline's results.
+    /// can affect is judged again (<see cref="Reevaluate"/>); every other result is the baseline's.
     /// </summary>
     public static AssessmentReport Run(ResourceInventory baseline, ResourceInventory current, CheckPack pack, MuteList mutes, DateTimeOffset now)
     {
@@ -73,17 +90,9 @@ public static class AssessmentRunner
         Evaluate(baseline, pack.InventoryChecks, mutes, now, before);
 
         var changes = DriftDetector.Compare(baseline.Resources, current.Resources);
-        var touched = changes.Where(static c => c.Kind != ChangeKind.Deleted).Select(static c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var gone = changes.Where(static c => c.Kind == ChangeKind.Deleted).Select(static c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var changedTypes = changes.Select(c => (current.Find(c.Key) ?? baseline.Find(c.Key))!.Type).ToHashSet(StringComparer.Ordinal);
-        var rerun = pack.InventoryChecks.Where(check => check.Reads.Any(changedTypes.Contains)).ToList();
-        var rerunIds = rerun.Select(static c => c.Id).ToHashSet(StringComparer.Ordinal);
-
-        var after = before.Where(r => rerunIds.Contains(r.Result.CheckId)
-            ? false
-            : !touched.Contains(r.Result.ResourceKey) && !gone.Contains(r.Result.ResourceKey)).ToList();
-        Evaluate(current.Resources.Where(r => touched.Contains(r.Key)), pack, mutes, now, after);
-        Evaluate(current, rerun, mutes, now, after);
+        var changed = changes.Select(c => (current.Find(c.Key) ?? baseline.Find(c.Key))!).ToList();
+        var update = Reevaluate(current, changed, pack, mutes, now, baseline);
+        var after = before.Where(r => !update.Replaces(r)).Concat(update.Results).ToList();
 
         var old = before.ToDictionary(static r => (r.Result.CheckId, r.Result.ResourceKey), static r => r.Status);
         var later = after.ToDictionary(static r => (r.Result.CheckId, r.Result.ResourceKey), static r => r.Status);
@@ -92,7 +101,37 @@ public static class AssessmentRunner
             .Where(static f => f.Before != f.After)
             .OrderBy(static f => f.CheckId, StringComparer.Ordinal).ThenBy(static f => f.ResourceKey, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new AssessmentReport(Order(after), changes, flipped, touched.Count);
+        return new AssessmentReport(Order(after), changes, flipped, changes.Count(static c => c.Kind != ChangeKind.Deleted));
+    }
+
+    /// <summary>
+    /// Judges again what a change to <paramref name="changed"/> (created, changed or deleted resources) can affect, in
+    /// <paramref name="current"/>: the checks in the language on each changed resource still present, and each plugin
+    /// check that reads a changed resource's type, on the subjects of the accounts the change reaches. With
+    /// <paramref name="previous"/>, the inventory before the change, references that a change removed are followed too.
+    /// </summary>
+    public static AssessmentUpdate Reevaluate(
+        ResourceInventory current, IReadOnlyCollection<CloudResource> changed, CheckPack pack, MuteList mutes, DateTimeOffset now, ResourceInventory? previous = null)
+    {
+        Guard.NotNull(current);
+        Guard.NotNull(changed);
+        Guard.NotNull(pack);
+        Guard.NotNull(mutes);
+        var results = new List<AssessedResult>();
+        Evaluate(changed.Select(r => current.Find(r.Key)).OfType<CloudResource>(), pack, mutes, now, results);
+        var scopes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var check in pack.InventoryChecks)
+        {
+            var accounts = changed
+                .SelectMany(r => check.AccountsAffectedBy(r, current).Concat(previous is null ? [] : check.AccountsAffectedBy(r, previous)))
+                .ToHashSet(StringComparer.Ordinal);
+            if (accounts.Count == 0)
+                continue;
+            scopes[check.Id] = accounts;
+            check.Evaluate(current, now, (result, subject) => results.Add(Assessed(result, subject, mutes, now)), accounts);
+        }
+
+        return new AssessmentUpdate([.. results], changed.Select(static r => r.Key).ToFrozenSet(StringComparer.Ordinal), scopes.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     private static void Evaluate(IEnumerable<CloudResource> resources, CheckPack pack, MuteList mutes, DateTimeOffset now, List<AssessedResult> results)

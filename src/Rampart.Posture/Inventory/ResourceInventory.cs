@@ -15,6 +15,7 @@ public sealed class ResourceInventory
     private readonly FrozenDictionary<string, CloudResource> _byKey;
     private readonly FrozenDictionary<string, ImmutableArray<CloudResource>> _byType;
     private readonly FrozenDictionary<(string Type, string Account, string Region), ImmutableArray<CloudResource>> _byPlace;
+    private readonly FrozenDictionary<(string Type, string Account), ImmutableArray<CloudResource>> _byAccount;
 
     private ResourceInventory(ImmutableArray<CloudResource> resources, ImmutableArray<string> inputs)
     {
@@ -25,7 +26,10 @@ public sealed class ResourceInventory
             .ToFrozenDictionary(static g => g.Key, static g => g.ToImmutableArray(), StringComparer.Ordinal);
         _byPlace = resources.GroupBy(static r => (r.Type, r.Account, r.Region))
             .ToFrozenDictionary(static g => g.Key, static g => g.ToImmutableArray());
+        _byAccount = resources.GroupBy(static r => (r.Type, r.Account))
+            .ToFrozenDictionary(static g => g.Key, static g => g.ToImmutableArray());
         Types = [.. _byType.Keys.Order(StringComparer.Ordinal)];
+        Accounts = [.. resources.Select(static r => r.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The inventory with no resources and no inputs.</summary>
@@ -39,6 +43,9 @@ public sealed class ResourceInventory
 
     /// <summary>The types present, ordered (ordinal).</summary>
     public ImmutableArray<string> Types { get; }
+
+    /// <summary>The accounts resources belong to, ordered (ordinal).</summary>
+    public ImmutableArray<string> Accounts { get; }
 
     /// <summary>The number of resources.</summary>
     public int Count => Resources.Length;
@@ -104,6 +111,10 @@ public sealed class ResourceInventory
 
     /// <summary>Every resource of a type (<c>AWS::EC2::SecurityGroup</c>, or a pseudo-type), ordered by key; empty when none.</summary>
     public ImmutableArray<CloudResource> OfType(string type) => _byType.GetValueOrDefault(type, []);
+
+    /// <summary>The resources of a type in one account, every region, ordered by key.</summary>
+    public ImmutableArray<CloudResource> OfType(string type, string account) =>
+        _byAccount.GetValueOrDefault((type, account), []);
 
     /// <summary>The resources of a type in one account and region (<c>global</c> for global resources and account settings), ordered by key.</summary>
     public ImmutableArray<CloudResource> OfType(string type, string account, string region) =>

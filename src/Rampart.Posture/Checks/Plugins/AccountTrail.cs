@@ -27,9 +27,9 @@ internal sealed class AccountTrail(bool multiRegion) : CheckPlugin
         return new AccountTrail(value.GetBoolean());
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now)
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
     {
-        foreach (var account in PluginFacts.Accounts(inventory))
+        foreach (var account in PluginFacts.Accounts(inventory, accounts))
         {
             if (PluginFacts.NoTrails(inventory, account) is { } notCollected)
             {

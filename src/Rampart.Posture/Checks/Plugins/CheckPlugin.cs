@@ -17,8 +17,22 @@ public abstract class CheckPlugin
     /// </summary>
     public abstract ImmutableArray<string> Reads { get; }
 
-    /// <summary>Judges every subject of the inventory at <paramref name="now"/>.</summary>
-    public abstract IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now);
+    /// <summary>
+    /// Judges the subjects of the inventory at <paramref name="now"/>: every subject, or only those of
+    /// <paramref name="accounts"/> when given (to judge again what a change can affect).
+    /// </summary>
+    public abstract IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null);
+
+    /// <summary>
+    /// The accounts whose subjects a change to <paramref name="resource"/> (of a type the plugin reads) can affect. By
+    /// default the resource's own; a plugin that follows references across accounts (a trail to another account's
+    /// bucket, an alarm to another account's topic) adds the accounts that refer to it.
+    /// </summary>
+    public virtual IEnumerable<string> AccountsAffectedBy(CloudResource resource, ResourceInventory inventory)
+    {
+        Core.Guard.NotNull(resource);
+        return [resource.Account];
+    }
 }
 
 /// <summary>A plugin's judgement of one subject.</summary>

@@ -44,10 +44,24 @@ internal sealed class MetricAlarmChain : CheckPlugin
         return new MetricAlarmChain(matches, rejects);
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now)
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
     {
-        foreach (var account in PluginFacts.Accounts(inventory))
+        foreach (var account in PluginFacts.Accounts(inventory, accounts))
             yield return PluginFacts.NoTrails(inventory, account) ?? Judge(inventory, account);
+    }
+
+    // A topic (or its subscription) may be another account's: the accounts whose alarms notify it are affected too.
+    public override IEnumerable<string> AccountsAffectedBy(CloudResource resource, ResourceInventory inventory)
+    {
+        Core.Guard.NotNull(resource);
+        Core.Guard.NotNull(inventory);
+        if (resource.Type is not (Topic or Subscription) || PluginFacts.Text(resource.Configuration, "TopicArn") is not { } topic)
+            return [resource.Account];
+        return inventory.OfType(Alarm)
+            .Where(a => PluginFacts.Items(a.Configuration, "AlarmActions").Any(action => action.ValueEquals(topic)))
+            .Select(static a => a.Account)
+            .Append(resource.Account)
+            .Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>Whether a pattern catches every event to match and none to reject.</summary>

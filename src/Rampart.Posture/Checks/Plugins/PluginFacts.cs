@@ -13,9 +13,9 @@ internal static class PluginFacts
     /// One subject per account the inventory holds resources of: its <see cref="ResourceTypes.Account"/> resource when it
     /// has one, otherwise one made for the purpose, so account-level checks have something to report on and mute by.
     /// </summary>
-    public static IEnumerable<CloudResource> Accounts(ResourceInventory inventory)
+    public static IEnumerable<CloudResource> Accounts(ResourceInventory inventory, IReadOnlySet<string>? only)
     {
-        foreach (var account in inventory.Resources.Select(static r => r.Account).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var account in inventory.Accounts.Where(a => only is null || only.Contains(a)))
         {
             var existing = inventory.OfType(ResourceTypes.Account, account, ResourceKeys.Global);
             yield return existing.IsEmpty
@@ -41,6 +41,10 @@ internal static class PluginFacts
         inventory.OfType("AWS::CloudTrail::Trail").IsEmpty
             ? new PluginJudgement(account, CheckStatus.Error, [], "the inventory holds no trail for any account; collect `aws cloudtrail describe-trails` (or record AWS::CloudTrail::Trail in AWS Config) to judge this")
             : null;
+
+    /// <summary>The resources of a type, in every account or only in <paramref name="only"/>.</summary>
+    public static IEnumerable<CloudResource> Subjects(ResourceInventory inventory, string type, IReadOnlySet<string>? only) =>
+        only is null ? inventory.OfType(type) : inventory.Accounts.Where(only.Contains).SelectMany(account => inventory.OfType(type, account));
 
     /// <summary>A member's text, or null when it is absent or not a string.</summary>
     public static string? Text(JsonElement element, string member) =>
@@ -116,7 +120,7 @@ internal sealed record TrailFacts(CloudResource Resource, string Name, bool Mult
 
     /// <summary>The trails of an account.</summary>
     public static IEnumerable<TrailFacts> In(ResourceInventory inventory, string account) =>
-        inventory.OfType("AWS::CloudTrail::Trail").Where(t => t.Account == account).Select(Of);
+        inventory.OfType("AWS::CloudTrail::Trail", account).Select(Of);
 
     // Basic selectors: one with IncludeManagementEvents and ReadWriteType All. Advanced selectors: one selecting the
     // Management category without narrowing it to reads or writes.

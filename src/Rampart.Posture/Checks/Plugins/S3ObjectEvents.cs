@@ -31,12 +31,15 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
         }
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now)
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
     {
-        foreach (var bucket in inventory.OfType(Bucket))
+        var trails = new Dictionary<string, List<TrailFacts>>(StringComparer.Ordinal);
+        foreach (var bucket in PluginFacts.Subjects(inventory, Bucket, accounts))
         {
             var region = Region(bucket);
-            var trail = TrailFacts.In(inventory, bucket.Account)
+            if (!trails.TryGetValue(bucket.Account, out var ofAccount))
+                trails[bucket.Account] = ofAccount = [.. TrailFacts.In(inventory, bucket.Account)];
+            var trail = ofAccount
                 .Where(t => t.Logging != false && (t.MultiRegion || t.Resource.Region == region || region is null))
                 .FirstOrDefault(t => Covers(PluginFacts.Supplement(t.Resource, "EventSelectors"), bucket.Id));
             yield return trail is not null

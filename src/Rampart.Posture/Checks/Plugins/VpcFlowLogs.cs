@@ -32,12 +32,12 @@ internal sealed class VpcFlowLogs(ImmutableArray<string> traffic) : CheckPlugin
         return new VpcFlowLogs([.. list.EnumerateArray().Select(static t => t.GetString()!)]);
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now)
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
     {
-        var byVpc = inventory.OfType(FlowLog)
+        var byVpc = PluginFacts.Subjects(inventory, FlowLog, accounts)
             .Where(static f => PluginFacts.Text(f.Configuration, "ResourceId") is not null)
             .ToLookup(static f => (f.Region, PluginFacts.Text(f.Configuration, "ResourceId")!));
-        foreach (var vpc in inventory.OfType(Vpc))
+        foreach (var vpc in PluginFacts.Subjects(inventory, Vpc, accounts))
         {
             var id = PluginFacts.Text(vpc.Configuration, "VpcId") ?? vpc.Id;
             var logs = byVpc[(vpc.Region, id)]
