@@ -16,6 +16,12 @@ namespace Rampart.Testing;
 /// </remarks>
 public sealed class OcsfSchema
 {
+    // The dataset leaves these to OCSF's dictionary, which it does not hold.
+    private static readonly Dictionary<int, string> Severities = new()
+    {
+        [0] = "Unknown", [1] = "Informational", [2] = "Low", [3] = "Medium", [4] = "High", [5] = "Critical", [6] = "Fatal",
+    };
+
     private readonly Dictionary<string, Attribute> _attributes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Attribute>> _profiles = new(StringComparer.Ordinal);
 
@@ -73,6 +79,34 @@ public sealed class OcsfSchema
         if (record["class_uid"]?.GetValue<int>() is { } owner && record["activity_id"]?.GetValue<int>() is { } activity
             && record["type_uid"]?.GetValue<int>() is { } type && type != (owner * 100) + activity)
             yield return $"type_uid {type} is not class_uid * 100 + activity_id";
+    }
+
+    /// <summary>
+    /// Every problem of <paramref name="record"/> with the profiles its <c>metadata.profiles</c> names, of the objects in it
+    /// that have a definition (<c>finding_info</c>, <c>compliance</c>, <c>remediation</c>, each of <c>resources</c>), and
+    /// of the values OCSF's dictionary fixes for every class (the severities, the Findings category).
+    /// </summary>
+    public IEnumerable<string> RecordProblems(JsonObject record)
+    {
+        var profiles = record["metadata"]?["profiles"]?.AsArray().Select(static p => p!.GetValue<string>()).ToList() ?? [];
+        var problems = Problems(record, profiles).ToList();
+        foreach (var name in (string[])["finding_info", "compliance", "remediation"])
+        {
+            if (record[name] is JsonObject value && _attributes.ContainsKey(name))
+                problems.AddRange(ObjectProblems(value, name, profiles));
+        }
+
+        foreach (var resource in record["resources"]?.AsArray() ?? [])
+            problems.AddRange(ObjectProblems(resource!.AsObject(), "resource_details", profiles));
+
+        if (record["severity_id"]?.GetValue<int>() is { } severity
+            && (Severities.TryGetValue(severity, out var caption) ? record["severity"]?.GetValue<string>() is { } text && text != caption : severity != 99))
+            problems.Add($"severity_id {severity} with severity {record["severity"]}");
+        if (_attributes.ContainsKey("finding_info") && record["category_uid"]?.GetValue<int>() != 2)
+            problems.Add($"category_uid {record["category_uid"]} is not 2 (Findings)");
+        if (record["metadata"]?["version"] is null || record["metadata"]?["product"] is null)
+            problems.Add("required attribute metadata.version or metadata.product is missing");
+        return problems;
     }
 
     /// <summary>Every problem of <paramref name="value"/> as an OCSF object <paramref name="objectName"/>.</summary>
