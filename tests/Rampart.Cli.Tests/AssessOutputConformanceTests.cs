@@ -45,7 +45,7 @@ public sealed class AssessOutputConformanceTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task TheOcsfValidatorRejectsAComplianceFindingWithoutItsComplianceOrWithAForeignStatus()
+    public async Task TheOcsfValidatorRejectsAComplianceFindingThatBreaksTheDefinitions()
     {
         var schema = new OcsfSchema(Datasets.Require("ocsf"), "compliance_finding");
         var (_, output, _) = await CliRunner.Run("assess", Sample(), "-o", "ocsf");
@@ -55,6 +55,8 @@ public sealed class AssessOutputConformanceTests : IDisposable
         compliance["status_detail"] = "old";
         record["finding_info"]!.AsObject().Remove("uid");
         record["type_uid"] = 200401;
+        record["resources"]![0]!["arn"] = "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0aaa";
+        record["metadata"]!["profiles"] = new JsonArray();
 
         var problems = OcsfProblems(schema, record).ToList();
         record.Remove("compliance");
@@ -65,6 +67,10 @@ public sealed class AssessOutputConformanceTests : IDisposable
         Assert.Contains(problems, static p => p.EndsWith("required attribute finding_info.uid is missing", StringComparison.Ordinal));
         Assert.Contains(problems, static p => p.EndsWith("type_uid 200401 is not class_uid * 100 + activity_id", StringComparison.Ordinal));
         Assert.Contains(problems, static p => p.EndsWith("required attribute compliance is missing", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.EndsWith("attribute resource_details.arn is not defined", StringComparison.Ordinal));
+        // Without the cloud profile applied, neither the cloud attribute nor a resource's region belongs to the record.
+        Assert.Contains(problems, static p => p.EndsWith("attribute cloud is not defined", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.EndsWith("attribute resource_details.region is not defined", StringComparison.Ordinal));
     }
 
     [Fact]

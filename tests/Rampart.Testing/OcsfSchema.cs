@@ -83,18 +83,21 @@ public sealed class OcsfSchema
 
     /// <summary>
     /// Every problem of <paramref name="record"/> with the profiles its <c>metadata.profiles</c> names, of the objects in it
-    /// that have a definition (<c>finding_info</c>, <c>compliance</c>, <c>remediation</c>, each of <c>resources</c>), and
+    /// that have a definition (<c>finding_info</c> and its <c>analytic</c>, <c>compliance</c>, <c>remediation</c>, <c>cloud</c>, each of <c>resources</c>), and
     /// of the values OCSF's dictionary fixes for every class (the severities, the Findings category).
     /// </summary>
     public IEnumerable<string> RecordProblems(JsonObject record)
     {
         var profiles = record["metadata"]?["profiles"]?.AsArray().Select(static p => p!.GetValue<string>()).ToList() ?? [];
         var problems = Problems(record, profiles).ToList();
-        foreach (var name in (string[])["finding_info", "compliance", "remediation"])
+        foreach (var name in (string[])["finding_info", "compliance", "remediation", "cloud"])
         {
-            if (record[name] is JsonObject value && _attributes.ContainsKey(name))
+            if (record[name] is JsonObject value && (_attributes.ContainsKey(name) || profiles.Contains(name)))
                 problems.AddRange(ObjectProblems(value, name, profiles));
         }
+
+        if (record["finding_info"]?["analytic"] is JsonObject analytic)
+            problems.AddRange(ObjectProblems(analytic, "analytic", profiles));
 
         foreach (var resource in record["resources"]?.AsArray() ?? [])
             problems.AddRange(ObjectProblems(resource!.AsObject(), "resource_details", profiles));
@@ -122,7 +125,8 @@ public sealed class OcsfSchema
                 break;
             }
 
-            if (Load(name) is not { } definition)
+            // The dataset names the cloud profile's file cloud.json too; a profile is never the object.
+            if ((Load(name) is { } found && found["meta"]?.GetValue<string>() != "profile" ? found : OcsfSupplement.Definition(name)) is not { } definition)
                 break;
             Merge(attributes, definition);
             name = definition["extends"]?.GetValue<string>();
