@@ -32,16 +32,29 @@ public sealed class AssessOutputConformanceTests : IDisposable
         Assert.Superset(new HashSet<string> { "Fail", "Pass" }, statuses);
     }
 
-    [SkippableFact]
-    public async Task EveryOcsfRecordOfCloudMappersDemoAccountIsAValidComplianceFinding()
+    [SkippableTheory]
+    [InlineData("posture/cloudmapper-demo")]
+    [InlineData("posture/custodian-placebo/test_ebs_cross_account", "posture/custodian-placebo/test_s3_check_public_block",
+        "posture/custodian-placebo/test_account_missing_password_policy", "posture/custodian-placebo/test_cloudtrail_success_log_metric_filter")]
+    public async Task EveryRecordOfRecordedAccountsIsValidInEveryMachineFormat(params string[] datasets)
     {
         var schema = new OcsfSchema(Datasets.Require("ocsf"), "compliance_finding");
-        var (exit, output, error) = await CliRunner.Run("assess", Datasets.Require("posture/cloudmapper-demo"), "-o", "ocsf");
+        var inputs = datasets.Select(Datasets.Require).ToArray();
+        var asff = Path.Combine(_temp.Path, "findings.json");
+
+        var (exit, ocsf, error) = await CliRunner.Run(["assess", .. inputs, "-o", "ocsf"]);
+        var (_, sarif, _) = await CliRunner.Run(["assess", .. inputs, "-o", "sarif"]);
+        await CliRunner.Run(["assess", .. inputs, "-o", "asff", "--out", asff]);
 
         Assert.True(exit == 0, error);
-        var records = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static line => JsonNode.Parse(line)!.AsObject()).ToList();
-        Assert.NotEmpty(records);
+        var records = ocsf.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static line => JsonNode.Parse(line)!.AsObject()).ToList();
+        Assert.True(records.Count > 20, $"only {records.Count} records");
         Assert.Empty(records.SelectMany(record => OcsfProblems(schema, record)));
+        using var log = JsonDocument.Parse(sarif);
+        Assert.Empty(SarifSchema.Problems(log.RootElement));
+        using var findings = JsonDocument.Parse(File.ReadAllText(asff));
+        Assert.Equal(records.Count, findings.RootElement.GetProperty("Findings").GetArrayLength());
+        Assert.Empty(findings.RootElement.GetProperty("Findings").EnumerateArray().SelectMany(AsffRules.Problems));
     }
 
     [SkippableFact]
