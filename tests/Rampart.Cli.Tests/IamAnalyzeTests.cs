@@ -90,6 +90,17 @@ public sealed class IamAnalyzeTests : IDisposable
         Assert.NotEmpty(first.GetProperty("unmapped").GetProperty("proof").GetProperty("facts").EnumerateArray());
     }
 
+    [SkippableFact]
+    public async Task EveryOcsfRecordIsAValidDetectionFindingUnderTheOcsfDefinitions()
+    {
+        var schema = new OcsfSchema(Datasets.Require("ocsf"), "detection_finding");
+        var (_, output, _) = await Run("-o", "ocsf");
+
+        var records = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static line => System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject()).ToList();
+        Assert.NotEmpty(records);
+        Assert.Empty(records.SelectMany(record => schema.RecordProblems(record).Select(problem => $"{record["finding_info"]?["analytic"]?["uid"]}: {problem}")));
+    }
+
     [Fact]
     public async Task TheHtmlReportHasChartsNotesAndEveryFindingWithItsProof()
     {

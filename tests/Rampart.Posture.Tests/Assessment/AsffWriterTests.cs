@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rampart.Posture.Assessment.Output;
+using Rampart.Testing;
 
 namespace Rampart.Posture.Tests.Assessment;
 
@@ -7,6 +8,36 @@ public sealed class AsffWriterTests
 {
     private static readonly string[] Required =
         ["SchemaVersion", "Id", "ProductArn", "GeneratorId", "AwsAccountId", "Types", "CreatedAt", "UpdatedAt", "Severity", "Title", "Description", "Resources"];
+
+    [Fact]
+    public void AFindingOfEveryStatusKeepsTheAttributesAndFormatsAwsDocuments()
+    {
+        var findings = Write(SampleAssessment.Document());
+
+        Assert.Equal(["FAILED", "NOT_AVAILABLE", "PASSED", "WARNING"], findings.Select(static f => f.GetProperty("Compliance").GetProperty("Status").GetString()).Distinct().Order());
+        Assert.Empty(findings.SelectMany(AsffRules.Problems));
+    }
+
+    [Fact]
+    public void TheAsffRulesCatchAFindingThatBreaksThem()
+    {
+        var finding = System.Text.Json.Nodes.JsonNode.Parse(Write(SampleAssessment.Document())[0].GetRawText())!;
+        finding["AwsAccountId"] = "1234";
+        finding["Types"]![0] = "Vulnerabilities/CVE";
+        finding["Severity"]!["Label"] = "SEVERE";
+        finding["CreatedAt"] = "2026-12-07 03:00";
+        finding["Title"] = new string('t', 257);
+
+        var problems = AsffRules.Problems(JsonDocument.Parse(finding.ToJsonString()).RootElement).ToList();
+
+        Assert.Equal(6, problems.Count);
+        Assert.Contains(problems, static p => p.EndsWith("AwsAccountId 1234 is not twelve digits", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.EndsWith("ProductArn arn:aws:securityhub:eu-west-1:111122223333:product/111122223333/default is not arn:aws:securityhub:REGION:1234:product/1234/default", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.EndsWith("type Vulnerabilities/CVE is not namespace/category/classifier with a Security Hub namespace", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.EndsWith("Severity.Label is missing or not a Security Hub label", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.EndsWith("CreatedAt 2026-12-07 03:00 is not an ISO 8601 timestamp Security Hub takes", StringComparison.Ordinal));
+        Assert.Contains(problems, static p => p.EndsWith("Title is 257 characters, more than 256", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void EveryFindingCarriesTheFieldsBatchImportFindingsRequires()

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Rampart.Posture.Assessment.Output;
+using Rampart.Testing;
 
 namespace Rampart.Posture.Tests.Assessment;
 
@@ -34,6 +36,17 @@ public sealed class OcsfWriterTests
         Assert.Equal(JsonValueKind.Array, evidence.GetProperty("value").ValueKind);
     }
 
+    [SkippableFact]
+    public void ARecordOfEveryStatusIsAValidComplianceFindingUnderTheOcsfDefinitions()
+    {
+        var schema = new OcsfSchema(Datasets.Require("ocsf"), "compliance_finding");
+        var records = Write(SampleAssessment.Document()).Select(static r => JsonNode.Parse(r.GetRawText())!.AsObject()).ToList();
+
+        Assert.Equal(3, schema.Uid);
+        Assert.Equal(["Fail", "Not Applicable", "Pass", "Warning"], records.Select(static r => r["compliance"]!["status"]!.GetValue<string>()).Distinct().Order());
+        Assert.Empty(records.SelectMany(schema.RecordProblems));
+    }
+
     [Fact]
     public void StatusesMapToComplianceStatusesAndAMutedFailureIsSuppressed()
     {
@@ -50,7 +63,7 @@ public sealed class OcsfWriterTests
         Assert.Equal((2, "Warning", "New"), Of("iam-password-length", SampleAssessment.Policy));
         Assert.Equal((99, "Not Applicable", "New"), Of("s3-bucket-tls-only", SampleAssessment.Bucket));
         Assert.Equal("sandbox bastion, torn down nightly", Find(records, "ec2-sg-ssh-open-ipv4", SampleAssessment.Sandbox).GetProperty("unmapped").GetProperty("mute").GetProperty("reason").GetString());
-        Assert.Equal("MinimumPasswordLength is a string, not a number", Find(records, "iam-password-length", SampleAssessment.Policy).GetProperty("compliance").GetProperty("status_detail").GetString());
+        Assert.Equal("MinimumPasswordLength is a string, not a number", Find(records, "iam-password-length", SampleAssessment.Policy).GetProperty("compliance").GetProperty("status_details")[0].GetString());
     }
 
     [Fact]

@@ -1,10 +1,19 @@
 using System.Text.Json;
 using Rampart.Posture.Assessment.Output;
+using Rampart.Testing;
 
 namespace Rampart.Posture.Tests.Assessment;
 
 public sealed class SarifWriterTests
 {
+    [Fact]
+    public void ALogWithEveryKindOfResultIsValidUnderTheOfficialSarifSchema()
+    {
+        Run(SampleAssessment.Document(), out var log);
+
+        Assert.Empty(SarifSchema.Problems(log));
+    }
+
     [Fact]
     public void OneRunHasARulePerCheckAndAResultPerFailureErrorAndMuteWhoseRuleIsAmongTheRules()
     {

@@ -91,7 +91,7 @@ public sealed class ConfigItemImporterTests
 
         var normalised = ConfigNormalizer.Configuration("AWS::EC2::SecurityGroup", config);
 
-        Assert.Equal(CanonicalJson.ToText(Json.ToElement(api)), CanonicalJson.ToText(Json.ToElement(normalised)));
+        Assert.Equal(CanonicalJson.ToText(Rampart.Posture.Inventory.Importers.Json.ToElement(api)), CanonicalJson.ToText(Rampart.Posture.Inventory.Importers.Json.ToElement(normalised)));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace Rampart.Posture.Assessment.Output;
 /// <remarks>
 /// <para>
 /// <c>compliance.status_id</c> is Pass (1) for PASS, Fail (3) for FAIL and MUTED, Warning (2) for ERROR (the check
-/// could not be decided) and Other (99, <c>Not Applicable</c>) for NOT_APPLICABLE. A muted failure keeps its compliance
+/// could not be decided, the reason in <c>compliance.status_details</c>) and Other (99, <c>Not Applicable</c>) for
+/// NOT_APPLICABLE. A muted failure keeps its compliance
 /// status and carries the finding status Suppressed (3); every other finding is New (1).
 /// </para>
 /// <para>
@@ -98,8 +99,9 @@ public static class AssessmentOcsfWriter
         OutputFacts.WriteStrings(json, "requirements", result.Controls);
         json.WriteNumber("status_id", statusId);
         json.WriteString("status", status);
+        // status_detail is deprecated since OCSF 1.4.0 in favour of the list status_details.
         if (result.Error is { } error)
-            json.WriteString("status_detail", error);
+            OutputFacts.WriteStrings(json, "status_details", [error]);
         json.WriteEndObject();
 
         if (check is { Remediation.Length: > 0 })
