@@ -18,8 +18,11 @@ public static class SarifSchema
         var result = Schema.Value.Evaluate(log, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (result.IsValid)
             return [];
+        // The list also holds the failed branches of every `anyOf`, most of which another branch satisfied: the errors
+        // outside any `anyOf` come first, as they are the ones that say what is wrong.
         List<string> problems = [.. (result.Details ?? []).Where(static d => d.Errors is { Count: > 0 })
-            .SelectMany(static d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}"))];
+            .SelectMany(static d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}"))
+            .OrderBy(static p => p.Contains("/anyOf/", StringComparison.Ordinal))];
         return problems.Count > 0 ? problems : ["the log does not match the SARIF 2.1.0 schema"];
     }
 }

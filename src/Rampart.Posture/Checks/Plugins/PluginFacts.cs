@@ -27,7 +27,8 @@ internal static class PluginFacts
                     Region = ResourceKeys.Global,
                     Id = account,
                     Configuration = Json.ToElement(new JsonObject { ["AccountId"] = account }),
-                    Provenance = new ResourceProvenance("derived", "the accounts the inventory holds resources of", null),
+                    // Made from the inventory, not read from a file: no source to point at.
+                    Provenance = new ResourceProvenance("derived", "", null),
                 }
                 : existing[0];
         }
