@@ -46,7 +46,7 @@ public class PostureCheckBenchmarks
         _patterns = [.. _pack.InventoryChecks.SelectMany(static c => c.Definition.Examples).SelectMany(static e => e.Resources)
             .Where(static r => r.Type == "AWS::Logs::MetricFilter").Select(static r => r.Configuration.GetProperty("filterPattern").GetString()!).Distinct()];
         var random = new Random(7);
-        _resources = [.. Enumerable.Range(0, Inventory - 4 * Accounts).Select(i => Generate(random, i)), .. Enumerable.Range(0, Accounts).SelectMany(a => PerAccount(random, a))];
+        _resources = [.. Enumerable.Range(0, Inventory - 6 * Accounts).Select(i => Generate(random, i)), .. Enumerable.Range(0, Accounts).SelectMany(a => PerAccount(random, a))];
         _inventory = ResourceInventory.Create(_resources, ["generated"], Rampart.Core.Diagnostics.NullDiagnosticSink.Instance);
         _bucket = _resources.First(static r => r.Type == "AWS::S3::Bucket" && r.Supplementary.ContainsKey("BucketPolicy"));
         _alarm = _resources.First(static r => r.Type == "AWS::CloudWatch::Alarm");
@@ -141,8 +141,9 @@ public class PostureCheckBenchmarks
 
     private static string AccountOf(int i) => "1111222233" + (i % Accounts).ToString("00", CultureInfo.InvariantCulture);
 
-    // Each account's trails write to its audit bucket, which logs access and is private; its alarms notify three topics,
-    // some with a subscriber.
+    // Each account has two trails — one multi-region, delivering to CloudWatch Logs and in half the accounts recording S3
+    // object events, and one regional — writing to its audit bucket, which logs access and is private; its alarms
+    // notify three topics, some with a subscriber.
     private static IEnumerable<CloudResource> PerAccount(Random random, int index)
     {
         var account = AccountOf(index);
@@ -150,6 +151,13 @@ public class PostureCheckBenchmarks
         yield return Resource(account, "AWS::S3::Bucket", name, $$"""{"Name":"{{name}}"}""",
             ("BucketLoggingConfiguration", """{"LoggingEnabled":{"TargetBucket":"logs","TargetPrefix":"audit/"}}"""),
             ("BucketPolicyStatus", """{"IsPublic":false}""")) with { Key = "arn:aws:s3:::" + name };
+        var selectors = random.Next(2) == 0
+            ? """{"EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]}"""
+            : """{"EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true}]}""";
+        yield return Resource(account, "AWS::CloudTrail::Trail", "main", $$"""{"Name":"main","IsMultiRegionTrail":true,"S3BucketName":"{{name}}","LogFileValidationEnabled":true,"CloudWatchLogsLogGroupArn":"arn:aws:logs:us-east-1:{{account}}:log-group:trail-logs:*"}""",
+            ("TrailStatus", """{"IsLogging":true}"""), ("EventSelectors", selectors));
+        yield return Resource(account, "AWS::CloudTrail::Trail", "regional", $$"""{"Name":"regional","IsMultiRegionTrail":false,"S3BucketName":"{{name}}","LogFileValidationEnabled":false}""",
+            ("TrailStatus", $$"""{"IsLogging":{{(random.Next(2) == 0 ? "true" : "false")}}}"""));
         for (var t = 0; t < 3; t++)
         {
             var topic = $"arn:aws:sns:us-east-1:{account}:alerts-{t}";
@@ -179,10 +187,7 @@ public class PostureCheckBenchmarks
                     filterPattern = _patterns[random.Next(_patterns.Length)],
                     metricTransformations = new[] { new { metricName = "m-" + (i % 200), metricNamespace = "Security", metricValue = "1" } },
                 })),
-                < 92 => Resource("AWS::CloudWatch::Alarm", "a-" + n, $$"""{"AlarmName":"a-{{n}}","MetricName":"m-{{random.Next(200)}}","Namespace":"Security","ActionsEnabled":true,"AlarmActions":["{{topic}}"]}"""),
-                _ => Resource("AWS::CloudTrail::Trail", "trail-" + n, $$"""{"Name":"trail-{{n}}","IsMultiRegionTrail":{{(Chance(70) ? "true" : "false")}},"S3BucketName":"audit-{{account}}","CloudWatchLogsLogGroupArn":"arn:aws:logs:us-east-1:{{account}}:log-group:trail-logs:*"}""",
-                    ("TrailStatus", """{"IsLogging":true}"""),
-                    ("EventSelectors", Chance(50) ? """{"EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]}""" : """{"EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true}]}""")),
+                _ => Resource("AWS::CloudWatch::Alarm", "a-" + n, $$"""{"AlarmName":"a-{{n}}","MetricName":"m-{{random.Next(200)}}","Namespace":"Security","ActionsEnabled":true,"AlarmActions":["{{topic}}"]}"""),
             };
         }
 
@@ -195,8 +200,6 @@ public class PostureCheckBenchmarks
             < 45 => Bucket(random, n) with { Account = account },
             < 62 => Resource("AWS::EC2::Volume", "vol-" + n, $$"""{"VolumeId":"vol-{{n}}","Encrypted":{{Bool(80)}},"State":"in-use","Size":100}"""),
             < 82 => Resource("AWS::EC2::Instance", "i-" + n, $$"""{"InstanceId":"i-{{n}}","MetadataOptions":{"HttpTokens":"{{(Chance(60) ? "required" : "optional")}}","HttpEndpoint":"enabled"} }"""),
-            < 83 => Resource("AWS::CloudTrail::Trail", "trail-" + n, $$"""{"Name":"trail-{{n}}","IsMultiRegionTrail":{{Bool(70)}},"S3BucketName":"audit-{{account}}","LogFileValidationEnabled":{{Bool(70)}}{{(Chance(50) ? ",\"KmsKeyId\":\"arn:aws:kms:us-east-1:111122223333:key/k\"" : "")}} }""",
-                ("TrailStatus", $$"""{"IsLogging":{{Bool(90)}}}""")),
             < 88 => Resource("AWS::KMS::Key", "key-" + n, $$"""{"KeyId":"key-{{n}}","KeyManager":"{{(Chance(70) ? "CUSTOMER" : "AWS")}}","KeySpec":"SYMMETRIC_DEFAULT","KeyState":"Enabled"}""",
                 ("KeyRotationStatus", $$"""{"KeyRotationEnabled":{{Bool(50)}}}""")),
             < 92 => Resource("AWS::RDS::DBInstance", "db-" + n, $$"""{"DBInstanceIdentifier":"db-{{n}}","StorageEncrypted":{{Bool(70)}},"PubliclyAccessible":{{Bool(10)}}}"""),

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Rampart.Core;
 using Rampart.Posture.Checks;
+using Rampart.Posture.Checks.Plugins;
 using Rampart.Posture.Drift;
 using Rampart.Posture.Inventory;
 using Rampart.Posture.Muting;
@@ -46,16 +47,16 @@ public sealed record AssessmentReport(ImmutableArray<AssessedResult> Results, Im
 /// <summary>What judging a change again gave, and which earlier results it replaces.</summary>
 /// <param name="Results">The fresh results.</param>
 /// <param name="ChangedKeys">The changed resources: their results from checks in the language are replaced.</param>
-/// <param name="PluginScopes">Per plugin check judged again, the accounts whose subjects' results are replaced.</param>
+/// <param name="PluginScopes">Per plugin check judged again, the subjects whose results are replaced.</param>
 public sealed record AssessmentUpdate(
-    ImmutableArray<AssessedResult> Results, FrozenSet<string> ChangedKeys, FrozenDictionary<string, IReadOnlySet<string>> PluginScopes)
+    ImmutableArray<AssessedResult> Results, FrozenSet<string> ChangedKeys, FrozenDictionary<string, JudgeScope> PluginScopes)
 {
     /// <summary>Whether <paramref name="earlier"/>, a result from before the change, is replaced by this update.</summary>
     public bool Replaces(AssessedResult earlier)
     {
         Guard.NotNull(earlier);
-        return PluginScopes.TryGetValue(earlier.Result.CheckId, out var accounts)
-            ? accounts.Contains(earlier.Resource.Account)
+        return PluginScopes.TryGetValue(earlier.Result.CheckId, out var scope)
+            ? scope.Includes(earlier.Resource)
             : ChangedKeys.Contains(earlier.Result.ResourceKey);
     }
 }
@@ -107,7 +108,7 @@ public static class AssessmentRunner
     /// <summary>
     /// Judges again what a change to <paramref name="changed"/> (created, changed or deleted resources) can affect, in
     /// <paramref name="current"/>: the checks in the language on each changed resource still present, and each plugin
-    /// check that reads a changed resource's type, on the subjects of the accounts the change reaches. With
+    /// check that reads a changed resource's type, on the subjects the change reaches (<see cref="CompiledCheck.ScopeOf"/>). With
     /// <paramref name="previous"/>, the inventory before the change, references that a change removed are followed too.
     /// </summary>
     public static AssessmentUpdate Reevaluate(
@@ -119,16 +120,17 @@ public static class AssessmentRunner
         Guard.NotNull(mutes);
         var results = new List<AssessedResult>();
         Evaluate(changed.Select(r => current.Find(r.Key)).OfType<CloudResource>(), pack, mutes, now, results);
-        var scopes = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var scopes = new Dictionary<string, JudgeScope>(StringComparer.Ordinal);
         foreach (var check in pack.InventoryChecks)
         {
-            var accounts = changed
-                .SelectMany(r => check.AccountsAffectedBy(r, current).Concat(previous is null ? [] : check.AccountsAffectedBy(r, previous)))
-                .ToHashSet(StringComparer.Ordinal);
-            if (accounts.Count == 0)
+            var scope = changed
+                .SelectMany(r => new[] { check.ScopeOf(r, current), previous is null ? null : check.ScopeOf(r, previous) })
+                .OfType<JudgeScope>()
+                .Aggregate(new JudgeScope([], []), static (all, one) => all.Union(one));
+            if (scope.IsEmpty)
                 continue;
-            scopes[check.Id] = accounts;
-            check.Evaluate(current, now, (result, subject) => results.Add(Assessed(result, subject, mutes, now)), accounts);
+            scopes[check.Id] = scope;
+            check.Evaluate(current, now, (result, subject) => results.Add(Assessed(result, subject, mutes, now)), scope);
         }
 
         return new AssessmentUpdate([.. results], changed.Select(static r => r.Key).ToFrozenSet(StringComparer.Ordinal), scopes.ToFrozenDictionary(StringComparer.Ordinal));

@@ -29,7 +29,7 @@ public sealed class CompiledCheck
     /// <summary>The check's id.</summary>
     public string Id => Definition.Id;
 
-    /// <summary>Whether the check judges resources by others, through a plugin, over a whole inventory (<see cref="Evaluate(ResourceInventory, DateTimeOffset, Action{CheckResult, CloudResource}, IReadOnlySet{string})"/>).</summary>
+    /// <summary>Whether the check judges resources by others, through a plugin, over a whole inventory (<see cref="Evaluate(ResourceInventory, DateTimeOffset, Action{CheckResult, CloudResource}, Plugins.JudgeScope)"/>).</summary>
     public bool JudgesInventory => _plugin is not null;
 
     /// <summary>
@@ -39,16 +39,16 @@ public sealed class CompiledCheck
     public IEnumerable<string> Reads => _plugin is null ? Definition.ResourceTypes : Definition.ResourceTypes.Concat(_plugin.Reads);
 
     /// <summary>
-    /// The accounts whose results a change to <paramref name="resource"/> can alter: for a plugin check, as the plugin
-    /// says (references may cross accounts); for a check in the language, the resource's own; none when the check reads
-    /// no resource of its type.
+    /// The results a change to <paramref name="resource"/> can alter: for a plugin check, the subjects the plugin says
+    /// (references may cross accounts); for a check in the language, the resource's own; null when the check reads no
+    /// resource of its type.
     /// </summary>
-    public IEnumerable<string> AccountsAffectedBy(CloudResource resource, ResourceInventory inventory)
+    public Plugins.JudgeScope? ScopeOf(CloudResource resource, ResourceInventory inventory)
     {
         Core.Guard.NotNull(resource);
         if (!Reads.Contains(resource.Type, StringComparer.Ordinal))
-            return [];
-        return _plugin is null ? [resource.Account] : _plugin.AccountsAffectedBy(resource, inventory);
+            return null;
+        return _plugin is null ? Plugins.JudgeScope.Only(resource.Key) : _plugin.ScopeOf(resource, inventory);
     }
 
     /// <summary>Evaluates a check in the language on <paramref name="resource"/> at <paramref name="now"/> (for age operators).</summary>
@@ -63,22 +63,22 @@ public sealed class CompiledCheck
 
     /// <summary>
     /// Evaluates the check over <paramref name="inventory"/> at <paramref name="now"/> — on every resource, or only on
-    /// those of <paramref name="accounts"/> when given: a plugin check judges its subjects by the resources around them;
-    /// a check in the language judges each resource of its types alone.
+    /// those in <paramref name="scope"/> when given: a plugin check judges its subjects by the resources around them; a
+    /// check in the language judges each resource of its types alone.
     /// </summary>
-    public void Evaluate(ResourceInventory inventory, DateTimeOffset now, Action<CheckResult, CloudResource> add, IReadOnlySet<string>? accounts = null)
+    public void Evaluate(ResourceInventory inventory, DateTimeOffset now, Action<CheckResult, CloudResource> add, Plugins.JudgeScope? scope = null)
     {
         Core.Guard.NotNull(inventory);
         Core.Guard.NotNull(add);
         if (_plugin is null)
         {
             var resources = Definition.ResourceTypes.Distinct(StringComparer.Ordinal).SelectMany(type => inventory.OfType(type));
-            foreach (var resource in resources.Where(r => accounts is null || accounts.Contains(r.Account)))
+            foreach (var resource in resources.Where(r => scope is null || scope.Includes(r)))
                 add(Evaluate(new ResourceView(resource, now)), resource);
             return;
         }
 
-        foreach (var judgement in _plugin.Judge(inventory, now, accounts))
+        foreach (var judgement in _plugin.Judge(inventory, now, scope))
         {
             var evidence = judgement.Status == CheckStatus.NotApplicable ? [] : judgement.Evidence;
             add(new CheckResult(Id, judgement.Subject.Key, judgement.Status, Definition.Severity, evidence, _controls, judgement.Error), judgement.Subject);

@@ -13,6 +13,9 @@ internal sealed class AccountTrail(bool multiRegion) : CheckPlugin
 {
     public override ImmutableArray<string> Reads { get; } = ["AWS::CloudTrail::Trail"];
 
+    public override JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory) =>
+        PluginFacts.AccountScope(Core.Guard.NotNull(resource), Core.Guard.NotNull(inventory));
+
     /// <summary>Reads <c>{multi-region: true | false}</c> (optional, true by default).</summary>
     public static CheckPlugin? Create(JsonElement parameters, Action<string> problem)
     {
@@ -27,9 +30,9 @@ internal sealed class AccountTrail(bool multiRegion) : CheckPlugin
         return new AccountTrail(value.GetBoolean());
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, JudgeScope? scope = null)
     {
-        foreach (var account in PluginFacts.Accounts(inventory, accounts))
+        foreach (var account in PluginFacts.Accounts(inventory, scope))
         {
             if (PluginFacts.NoTrails(inventory, account) is { } notCollected)
             {

@@ -18,20 +18,20 @@ public abstract class CheckPlugin
     public abstract ImmutableArray<string> Reads { get; }
 
     /// <summary>
-    /// Judges the subjects of the inventory at <paramref name="now"/>: every subject, or only those of
-    /// <paramref name="accounts"/> when given (to judge again what a change can affect).
+    /// Judges the subjects of the inventory at <paramref name="now"/>: every subject, or only those in
+    /// <paramref name="scope"/> when given (to judge again what a change can affect).
     /// </summary>
-    public abstract IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null);
+    public abstract IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, JudgeScope? scope = null);
 
     /// <summary>
-    /// The accounts whose subjects a change to <paramref name="resource"/> (of a type the plugin reads) can affect. By
-    /// default the resource's own; a plugin that follows references across accounts (a trail to another account's
-    /// bucket, an alarm to another account's topic) adds the accounts that refer to it.
+    /// The subjects a change to <paramref name="resource"/> (of the subject type or a type the plugin reads) can affect.
+    /// By default every subject of the resource's account; a plugin narrows it (a changed subject judged alone) or widens
+    /// it where references cross accounts (a trail to another account's bucket, an alarm to another account's topic).
     /// </summary>
-    public virtual IEnumerable<string> AccountsAffectedBy(CloudResource resource, ResourceInventory inventory)
+    public virtual JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory)
     {
         Core.Guard.NotNull(resource);
-        return [resource.Account];
+        return JudgeScope.Account(resource.Account);
     }
 }
 

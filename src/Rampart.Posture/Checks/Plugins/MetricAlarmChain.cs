@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Rampart.Posture.Inventory;
@@ -19,8 +20,12 @@ internal sealed class MetricAlarmChain : CheckPlugin
     private const string Topic = "AWS::SNS::Topic";
     private const string Subscription = "AWS::SNS::Subscription";
 
+    // A failure lists the filters it found on the trail's log group, up to this many.
+    private const int ListedFilters = 25;
+
     private readonly ImmutableArray<JsonElement> _matches;
     private readonly ImmutableArray<JsonElement> _rejects;
+    private readonly ConcurrentDictionary<string, bool> _caught = new(StringComparer.Ordinal);
 
     private MetricAlarmChain(ImmutableArray<JsonElement> matches, ImmutableArray<JsonElement> rejects)
     {
@@ -44,24 +49,25 @@ internal sealed class MetricAlarmChain : CheckPlugin
         return new MetricAlarmChain(matches, rejects);
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, JudgeScope? scope = null)
     {
-        foreach (var account in PluginFacts.Accounts(inventory, accounts))
+        foreach (var account in PluginFacts.Accounts(inventory, scope))
             yield return PluginFacts.NoTrails(inventory, account) ?? Judge(inventory, account);
     }
 
     // A topic (or its subscription) may be another account's: the accounts whose alarms notify it are affected too.
-    public override IEnumerable<string> AccountsAffectedBy(CloudResource resource, ResourceInventory inventory)
+    public override JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory)
     {
         Core.Guard.NotNull(resource);
         Core.Guard.NotNull(inventory);
         if (resource.Type is not (Topic or Subscription) || PluginFacts.Text(resource.Configuration, "TopicArn") is not { } topic)
-            return [resource.Account];
-        return inventory.OfType(Alarm)
-            .Where(a => PluginFacts.Items(a.Configuration, "AlarmActions").Any(action => action.ValueEquals(topic)))
-            .Select(static a => a.Account)
-            .Append(resource.Account)
-            .Distinct(StringComparer.Ordinal);
+            return PluginFacts.AccountScope(resource, inventory);
+        return new JudgeScope(
+            inventory.OfType(Alarm)
+                .Where(a => PluginFacts.Items(a.Configuration, "AlarmActions").Any(action => action.ValueEquals(topic)))
+                .Select(static a => a.Account)
+                .Append(resource.Account),
+            []);
     }
 
     /// <summary>Whether a pattern catches every event to match and none to reject.</summary>
@@ -69,28 +75,33 @@ internal sealed class MetricAlarmChain : CheckPlugin
 
     private PluginJudgement Judge(ResourceInventory inventory, CloudResource account)
     {
-        // The deepest link reached so far, and why the chain stops there.
-        var best = (Depth: 0, Evidence: PluginFacts.Evidence(("reason", "no trail records every region's management events to CloudWatch Logs"), ("account", account.Account)));
-        void Reached(int depth, ImmutableArray<CheckEvidence> evidence)
+        // The deepest link reached so far, and why the chain stops there; evidence is built only for a deeper link.
+        var depth = 0;
+        var evidence = PluginFacts.Evidence(("reason", "no trail records every region's management events to CloudWatch Logs"), ("account", account.Account));
+        void Reached(int reached, Func<ImmutableArray<CheckEvidence>> why)
         {
-            if (depth > best.Depth)
-                best = (depth, evidence);
+            if (reached <= depth)
+                return;
+            depth = reached;
+            evidence = why();
         }
 
+        var groups = new HashSet<LogGroup>();
         foreach (var trail in TrailFacts.In(inventory, account.Account).Where(static t => t.RecordsAccount && t.LogGroupArn is not null))
         {
-            if (LogGroup.Parse(trail.LogGroupArn!) is not { } group)
+            // Several trails may deliver to one group: its chain is followed once.
+            if (LogGroup.Parse(trail.LogGroupArn!) is not { } group || !groups.Add(group))
                 continue;
             var filters = inventory.OfType(MetricFilter, group.Account, group.Region)
                 .Where(f => PluginFacts.Text(f.Configuration, "logGroupName") == group.Name)
                 .ToList();
-            var caught = filters.Where(f => FilterPattern.TryParse(PluginFacts.Text(f.Configuration, "filterPattern") ?? "", out _) is { } pattern && Catches(pattern)).ToList();
-            Reached(1, PluginFacts.Evidence(
+            Reached(1, () => PluginFacts.Evidence(
                 ("reason", $"no metric filter on log group {group.Name} catches the indicator's events"),
                 ("trail", trail.Resource.Key),
                 ("logGroup", trail.LogGroupArn),
-                ("filtersOnGroup", filters.Select(static f => PluginFacts.Text(f.Configuration, "filterName") + ": " + PluginFacts.Text(f.Configuration, "filterPattern")).ToList())));
-            foreach (var filter in caught)
+                ("filtersOnGroup", filters.Take(ListedFilters).Select(static f => PluginFacts.Text(f.Configuration, "filterName") + ": " + PluginFacts.Text(f.Configuration, "filterPattern"))
+                    .Concat(filters.Count > ListedFilters ? [$"… and {filters.Count - ListedFilters} more"] : []).ToList())));
+            foreach (var filter in filters.Where(f => Catches(PluginFacts.Text(f.Configuration, "filterPattern") ?? "")))
             {
                 var filterName = PluginFacts.Text(filter.Configuration, "filterName");
                 var pattern = PluginFacts.Text(filter.Configuration, "filterPattern");
@@ -98,41 +109,39 @@ internal sealed class MetricAlarmChain : CheckPlugin
                 {
                     var name = PluginFacts.Text(metric, "metricName");
                     var space = PluginFacts.Text(metric, "metricNamespace");
-                    var chain = new List<(string, object?)> { ("trail", trail.Resource.Key), ("logGroup", trail.LogGroupArn), ("metricFilter", filterName), ("filterPattern", pattern), ("metric", space + "/" + name) };
-                    var alarms = inventory.OfType(Alarm, group.Account, group.Region).Where(a => Watches(a.Configuration, name, space)).ToList();
-                    Reached(2, PluginFacts.Evidence([("reason", $"no alarm watches metric {space}/{name}"), .. chain]));
-                    foreach (var alarm in alarms)
+                    List<(string, object?)> Chain() => [("trail", trail.Resource.Key), ("logGroup", trail.LogGroupArn), ("metricFilter", filterName), ("filterPattern", pattern), ("metric", space + "/" + name)];
+                    Reached(2, () => PluginFacts.Evidence([("reason", $"no alarm watches metric {space}/{name}"), .. Chain()]));
+                    foreach (var alarm in inventory.OfType(Alarm, group.Account, group.Region).Where(a => Watches(a.Configuration, name, space)))
                     {
                         var alarmName = PluginFacts.Text(alarm.Configuration, "AlarmName") ?? alarm.Id;
                         if (PluginFacts.Flag(alarm.Configuration, "ActionsEnabled") == false)
                         {
-                            Reached(3, PluginFacts.Evidence([("reason", $"alarm {alarmName} has its actions disabled"), .. chain, ("alarm", alarmName)]));
+                            Reached(3, () => PluginFacts.Evidence([("reason", $"alarm {alarmName} has its actions disabled"), .. Chain(), ("alarm", alarmName)]));
                             continue;
                         }
 
+                        Reached(3, () => PluginFacts.Evidence([("reason", $"alarm {alarmName} notifies no SNS topic"), .. Chain(), ("alarm", alarmName)]));
                         var topics = PluginFacts.Items(alarm.Configuration, "AlarmActions")
                             .Select(static a => a.ValueKind == JsonValueKind.String ? a.GetString()! : "")
-                            .Where(static a => a.Split(':') is [_, _, "sns", ..])
-                            .ToList();
-                        Reached(3, PluginFacts.Evidence([("reason", $"alarm {alarmName} notifies no SNS topic"), .. chain, ("alarm", alarmName)]));
+                            .Where(static a => a.Split(':') is [_, _, "sns", ..]);
                         foreach (var topic in topics)
                         {
                             var subscribers = Subscribers(inventory, topic);
-                            if (subscribers == 0)
-                            {
-                                Reached(4, PluginFacts.Evidence([("reason", $"topic {topic} has no confirmed subscriber"), .. chain, ("alarm", alarmName), ("topic", topic)]));
-                                continue;
-                            }
-
-                            return new PluginJudgement(account, CheckStatus.Pass, PluginFacts.Evidence([.. chain, ("alarm", alarmName), ("topic", topic), ("subscribers", subscribers)]));
+                            if (subscribers > 0)
+                                return new PluginJudgement(account, CheckStatus.Pass, PluginFacts.Evidence([.. Chain(), ("alarm", alarmName), ("topic", topic), ("subscribers", subscribers)]));
+                            Reached(4, () => PluginFacts.Evidence([("reason", $"topic {topic} has no confirmed subscriber"), .. Chain(), ("alarm", alarmName), ("topic", topic)]));
                         }
                     }
                 }
             }
         }
 
-        return new PluginJudgement(account, CheckStatus.Fail, best.Evidence);
+        return new PluginJudgement(account, CheckStatus.Fail, evidence);
     }
+
+    // Whether the pattern, as written, catches the events: each distinct text is parsed and run once per check.
+    private bool Catches(string pattern) =>
+        _caught.GetOrAdd(pattern, text => FilterPattern.TryParse(text, out _) is { } parsed && Catches(parsed));
 
     // An alarm on the metric itself, or a metric-math alarm one of whose metrics is it.
     private static bool Watches(JsonElement alarm, string? name, string? space)

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rampart.Posture.Inventory;
@@ -13,8 +16,9 @@ internal static class PluginFacts
     /// One subject per account the inventory holds resources of: its <see cref="ResourceTypes.Account"/> resource when it
     /// has one, otherwise one made for the purpose, so account-level checks have something to report on and mute by.
     /// </summary>
-    public static IEnumerable<CloudResource> Accounts(ResourceInventory inventory, IReadOnlySet<string>? only)
+    public static IEnumerable<CloudResource> Accounts(ResourceInventory inventory, JudgeScope? scope)
     {
+        var only = scope?.Accounts.Concat(scope.Subjects.Select(static key => key.Split('/')).Where(static p => p.Length == 4 && p[0] == ResourceTypes.Account).Select(static p => p[1])).ToHashSet(StringComparer.Ordinal);
         foreach (var account in inventory.Accounts.Where(a => only is null || only.Contains(a)))
         {
             var existing = inventory.OfType(ResourceTypes.Account, account, ResourceKeys.Global);
@@ -43,9 +47,19 @@ internal static class PluginFacts
             ? new PluginJudgement(account, CheckStatus.Error, [], "the inventory holds no trail for any account; collect `aws cloudtrail describe-trails` (or record AWS::CloudTrail::Trail in AWS Config) to judge this")
             : null;
 
-    /// <summary>The resources of a type, in every account or only in <paramref name="only"/>.</summary>
-    public static IEnumerable<CloudResource> Subjects(ResourceInventory inventory, string type, IReadOnlySet<string>? only) =>
-        only is null ? inventory.OfType(type) : inventory.Accounts.Where(only.Contains).SelectMany(account => inventory.OfType(type, account));
+    /// <summary>The resources of a type: all of them, or those in <paramref name="scope"/>.</summary>
+    public static IEnumerable<CloudResource> Subjects(ResourceInventory inventory, string type, JudgeScope? scope) =>
+        scope is null ? inventory.OfType(type) : scope.Of(inventory, type);
+
+    /// <summary>
+    /// The scope of a change for the account-level CloudTrail checks: the resource's account, or every account when the
+    /// change may be the inventory's first or last trail (which turns every account's ERROR of <see cref="NoTrails"/> on
+    /// or off).
+    /// </summary>
+    public static JudgeScope AccountScope(CloudResource resource, ResourceInventory inventory) =>
+        resource.Type == "AWS::CloudTrail::Trail" && inventory.OfType("AWS::CloudTrail::Trail").Length <= 1
+            ? new JudgeScope(inventory.Accounts, [])
+            : JudgeScope.Account(resource.Account);
 
     /// <summary>A member's text, or null when it is absent or not a string.</summary>
     public static string? Text(JsonElement element, string member) =>
@@ -75,20 +89,62 @@ internal static class PluginFacts
     public static JsonElement Supplement(CloudResource resource, string name) =>
         resource.Supplementary.TryGetValue(name, out var value) ? value : default;
 
-    /// <summary>Evidence from named values (strings, numbers, booleans, nodes; null values are left out).</summary>
-    public static ImmutableArray<CheckEvidence> Evidence(params (string Name, object? Value)[] facts) =>
-        [.. facts.Where(static f => f.Value is not null).Select(static f => new CheckEvidence(f.Name, ToElement(f.Value)))];
-
-    private static JsonElement ToElement(object? value) => value switch
+    /// <summary>
+    /// Evidence from named values (strings, numbers, booleans, lists of strings, JSON; null values are left out), written
+    /// as one JSON document whatever their number.
+    /// </summary>
+    public static ImmutableArray<CheckEvidence> Evidence(params (string Name, object? Value)[] facts)
     {
-        JsonElement element => element,
-        JsonNode node => Json.ToElement(node),
-        string text => Json.ToElement(JsonValue.Create(text)),
-        bool flag => Json.ToElement(JsonValue.Create(flag)),
-        int number => Json.ToElement(JsonValue.Create(number)),
-        IEnumerable<string> texts => Json.ToElement(new JsonArray([.. texts.Select(static t => (JsonNode?)JsonValue.Create(t))])),
-        _ => Json.ToElement(JsonValue.Create(value?.ToString())),
-    };
+        var present = facts.Where(static f => f.Value is not null).ToArray();
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, Writing))
+        {
+            json.WriteStartArray();
+            foreach (var (_, value) in present)
+                Write(json, value!);
+            json.WriteEndArray();
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var values = JsonElement.ParseValue(ref reader);
+        var evidence = new CheckEvidence[present.Length];
+        for (var i = 0; i < present.Length; i++)
+            evidence[i] = new CheckEvidence(present[i].Name, values[i]);
+        return ImmutableCollectionsMarshal.AsImmutableArray(evidence);
+    }
+
+    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static void Write(Utf8JsonWriter json, object value)
+    {
+        switch (value)
+        {
+            case JsonElement element:
+                element.WriteTo(json);
+                break;
+            case JsonNode node:
+                node.WriteTo(json);
+                break;
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case int number:
+                json.WriteNumberValue(number);
+                break;
+            case IEnumerable<string> texts:
+                json.WriteStartArray();
+                foreach (var text in texts)
+                    json.WriteStringValue(text);
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(value.ToString());
+                break;
+        }
+    }
 }
 
 /// <summary>What a trail records and where it delivers, as the account-level CloudTrail checks read it.</summary>

@@ -31,17 +31,27 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
         }
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
+    // A changed bucket changes only its own result; a trail, any bucket of its account.
+    public override JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory) =>
+        Core.Guard.NotNull(resource).Type == Bucket ? JudgeScope.Only(resource.Key) : JudgeScope.Account(resource.Account);
+
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, JudgeScope? scope = null)
     {
-        var trails = new Dictionary<string, List<TrailFacts>>(StringComparer.Ordinal);
-        foreach (var bucket in PluginFacts.Subjects(inventory, Bucket, accounts))
+        // Each logging trail's selectors are read once per account, into a test of bucket names.
+        var trails = new Dictionary<string, List<(TrailFacts Trail, Func<string, bool> Covers)>>(StringComparer.Ordinal);
+        foreach (var bucket in PluginFacts.Subjects(inventory, Bucket, scope))
         {
             var region = Region(bucket);
             if (!trails.TryGetValue(bucket.Account, out var ofAccount))
-                trails[bucket.Account] = ofAccount = [.. TrailFacts.In(inventory, bucket.Account)];
+            {
+                trails[bucket.Account] = ofAccount = [.. TrailFacts.In(inventory, bucket.Account)
+                    .Where(static t => t.Logging != false)
+                    .Select(t => (t, Coverage(PluginFacts.Supplement(t.Resource, "EventSelectors"))))];
+            }
+
             var trail = ofAccount
-                .Where(t => t.Logging != false && (t.MultiRegion || t.Resource.Region == region || region is null))
-                .FirstOrDefault(t => Covers(PluginFacts.Supplement(t.Resource, "EventSelectors"), bucket.Id));
+                .Where(t => t.Trail.MultiRegion || t.Trail.Resource.Region == region || region is null)
+                .FirstOrDefault(t => t.Covers(bucket.Id)).Trail;
             yield return trail is not null
                 ? new PluginJudgement(bucket, CheckStatus.Pass, PluginFacts.Evidence(("trail", trail.Resource.Key)))
                 : new PluginJudgement(bucket, CheckStatus.Fail, PluginFacts.Evidence(
@@ -52,21 +62,24 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
     private static string? Region(CloudResource bucket) =>
         bucket.Region != ResourceKeys.Global ? bucket.Region : PluginFacts.Text(bucket.Configuration, "LocationConstraint") ?? PluginFacts.Text(bucket.Configuration, "BucketRegion");
 
-    private bool Covers(JsonElement selectors, string bucket)
+    // The buckets whose object events of the wanted kind the selectors record.
+    private Func<string, bool> Coverage(JsonElement selectors)
     {
         var wanted = write ? "WriteOnly" : "ReadOnly";
+        var values = new List<string>();
         foreach (var selector in PluginFacts.Items(selectors, "EventSelectors"))
         {
             var kind = PluginFacts.Text(selector, "ReadWriteType") ?? "All";
             if (kind != "All" && kind != wanted)
                 continue;
-            foreach (var resource in PluginFacts.Items(selector, "DataResources").Where(static r => PluginFacts.Text(r, "Type") == "AWS::S3::Object"))
-            {
-                if (PluginFacts.Items(resource, "Values").Any(v => v.ValueKind == JsonValueKind.String && Names(v.GetString()!, bucket)))
-                    return true;
-            }
+            values.AddRange(PluginFacts.Items(selector, "DataResources")
+                .Where(static r => PluginFacts.Text(r, "Type") == "AWS::S3::Object")
+                .SelectMany(static r => PluginFacts.Items(r, "Values"))
+                .Where(static v => v.ValueKind == JsonValueKind.String)
+                .Select(static v => v.GetString()!));
         }
 
+        var advanced = new List<(string[] Starts, bool Narrowed, string[] Excluded)>();
         foreach (var selector in PluginFacts.Items(selectors, "AdvancedEventSelectors"))
         {
             var fields = PluginFacts.Items(selector, "FieldSelectors").ToList();
@@ -77,20 +90,18 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
             var readOnly = Values("readOnly", "Equals");
             if (readOnly.Length > 0 && !readOnly.Contains(write ? "false" : "true", StringComparer.OrdinalIgnoreCase))
                 continue;
-            var arn = "arn:aws:s3:::" + bucket + "/";
             var starts = Values("resources.ARN", "StartsWith");
-            var equals = Values("resources.ARN", "Equals");
-            if ((starts.Length > 0 || equals.Length > 0) && !starts.Any(s => arn.StartsWith(s, StringComparison.Ordinal)))
-                continue;
-            if (Values("resources.ARN", "NotStartsWith").Any(s => arn.StartsWith(s, StringComparison.Ordinal)))
-                continue;
-            return true;
+            advanced.Add((starts, starts.Length > 0 || Values("resources.ARN", "Equals").Length > 0, Values("resources.ARN", "NotStartsWith")));
         }
 
-        return false;
+        if (values.Any(static v => v is "arn:aws:s3" or "arn:aws:s3:::") || advanced.Any(static a => !a.Narrowed && a.Excluded.Length == 0))
+            return static _ => true;
+        return bucket =>
+        {
+            var arn = "arn:aws:s3:::" + bucket + "/";
+            return values.Any(v => v.StartsWith(arn, StringComparison.Ordinal))
+                || advanced.Any(a => (!a.Narrowed || a.Starts.Any(s => arn.StartsWith(s, StringComparison.Ordinal)))
+                    && !a.Excluded.Any(s => arn.StartsWith(s, StringComparison.Ordinal)));
+        };
     }
-
-    // `arn:aws:s3` (every bucket), `arn:aws:s3:::` likewise, or `arn:aws:s3:::BUCKET/…`.
-    private static bool Names(string value, string bucket) =>
-        value is "arn:aws:s3" or "arn:aws:s3:::" || value.StartsWith("arn:aws:s3:::" + bucket + "/", StringComparison.Ordinal);
 }

@@ -34,9 +34,9 @@ internal sealed class TrailBucket(bool logging) : CheckPlugin
         }
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, JudgeScope? scope = null)
     {
-        foreach (var trail in PluginFacts.Subjects(inventory, Trail, accounts).Select(TrailFacts.Of))
+        foreach (var trail in PluginFacts.Subjects(inventory, Trail, scope).Select(TrailFacts.Of))
         {
             if (trail.Bucket is null)
             {
@@ -56,22 +56,21 @@ internal sealed class TrailBucket(bool logging) : CheckPlugin
         }
     }
 
-    // A trail often writes to a central bucket of another account: a change to the bucket, or to its account's public
-    // access block, reaches the accounts of the trails that write there.
-    public override IEnumerable<string> AccountsAffectedBy(CloudResource resource, ResourceInventory inventory)
+    // A changed trail changes only its own result. A trail often writes to a central bucket of another account: a change
+    // to the bucket, or to its account's public access block, reaches the trails that write there, wherever they are.
+    public override JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory)
     {
         Core.Guard.NotNull(resource);
         Core.Guard.NotNull(inventory);
-        Func<TrailFacts, bool>? writesThere = resource.Type switch
+        if (resource.Type == Trail)
+            return JudgeScope.Only(resource.Key);
+        Func<TrailFacts, bool> writesThere = resource.Type switch
         {
             Bucket => trail => trail.Bucket == resource.Id,
-            ResourceTypes.AccountPublicAccessBlock => trail => trail.Bucket is not null
+            _ => trail => trail.Bucket is not null
                 && inventory.Find(ResourceKeys.For(Bucket, trail.Resource.Account, ResourceKeys.Global, trail.Bucket))?.Account == resource.Account,
-            _ => null,
         };
-        return writesThere is null
-            ? [resource.Account]
-            : inventory.OfType(Trail).Select(TrailFacts.Of).Where(writesThere).Select(static t => t.Resource.Account).Append(resource.Account).Distinct(StringComparer.Ordinal);
+        return JudgeScope.Only(inventory.OfType(Trail).Select(TrailFacts.Of).Where(writesThere).Select(static t => t.Resource.Key));
     }
 
     private static PluginJudgement Logging(TrailFacts trail, CloudResource bucket)

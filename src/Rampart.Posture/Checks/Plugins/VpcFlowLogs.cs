@@ -32,12 +32,17 @@ internal sealed class VpcFlowLogs(ImmutableArray<string> traffic) : CheckPlugin
         return new VpcFlowLogs([.. list.EnumerateArray().Select(static t => t.GetString()!)]);
     }
 
-    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, IReadOnlySet<string>? accounts = null)
+    // A changed VPC changes only its own result; a flow log, any VPC of its account.
+    public override JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory) =>
+        Core.Guard.NotNull(resource).Type == Vpc ? JudgeScope.Only(resource.Key) : JudgeScope.Account(resource.Account);
+
+    public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, JudgeScope? scope = null)
     {
-        var byVpc = PluginFacts.Subjects(inventory, FlowLog, accounts)
+        var vpcs = PluginFacts.Subjects(inventory, Vpc, scope).ToList();
+        var byVpc = vpcs.Select(static v => v.Account).Distinct(StringComparer.Ordinal).SelectMany(account => inventory.OfType(FlowLog, account))
             .Where(static f => PluginFacts.Text(f.Configuration, "ResourceId") is not null)
             .ToLookup(static f => (f.Region, PluginFacts.Text(f.Configuration, "ResourceId")!));
-        foreach (var vpc in PluginFacts.Subjects(inventory, Vpc, accounts))
+        foreach (var vpc in vpcs)
         {
             var id = PluginFacts.Text(vpc.Configuration, "VpcId") ?? vpc.Id;
             var logs = byVpc[(vpc.Region, id)]
