@@ -86,32 +86,31 @@ internal sealed class MetricAlarmChain : CheckPlugin
             evidence = why();
         }
 
+        var index = MonitoringIndex.Of(inventory);
         var groups = new HashSet<LogGroup>();
         foreach (var trail in TrailFacts.In(inventory, account.Account).Where(static t => t.RecordsAccount && t.LogGroupArn is not null))
         {
             // Several trails may deliver to one group: its chain is followed once.
             if (LogGroup.Parse(trail.LogGroupArn!) is not { } group || !groups.Add(group))
                 continue;
-            var filters = inventory.OfType(MetricFilter, group.Account, group.Region)
-                .Where(f => PluginFacts.Text(f.Configuration, "logGroupName") == group.Name)
-                .ToList();
+            var filters = index.FiltersOn(group.Account, group.Region, group.Name);
             Reached(1, () => PluginFacts.Evidence(
                 ("reason", $"no metric filter on log group {group.Name} catches the indicator's events"),
                 ("trail", trail.Resource.Key),
                 ("logGroup", trail.LogGroupArn),
-                ("filtersOnGroup", filters.Take(ListedFilters).Select(static f => PluginFacts.Text(f.Configuration, "filterName") + ": " + PluginFacts.Text(f.Configuration, "filterPattern"))
+                ("filtersOnGroup", filters.Take(ListedFilters).Select(static f => f.Name + ": " + f.Pattern)
                     .Concat(filters.Count > ListedFilters ? [$"… and {filters.Count - ListedFilters} more"] : []).ToList())));
-            foreach (var filter in filters.Where(f => Catches(PluginFacts.Text(f.Configuration, "filterPattern") ?? "")))
+            foreach (var filter in filters.Where(f => Catches(f.Pattern)))
             {
-                var filterName = PluginFacts.Text(filter.Configuration, "filterName");
-                var pattern = PluginFacts.Text(filter.Configuration, "filterPattern");
-                foreach (var metric in PluginFacts.Items(filter.Configuration, "metricTransformations"))
+                var filterName = filter.Name;
+                var pattern = filter.Pattern;
+                foreach (var metric in PluginFacts.Items(filter.Resource.Configuration, "metricTransformations"))
                 {
                     var name = PluginFacts.Text(metric, "metricName");
                     var space = PluginFacts.Text(metric, "metricNamespace");
                     List<(string, object?)> Chain() => [("trail", trail.Resource.Key), ("logGroup", trail.LogGroupArn), ("metricFilter", filterName), ("filterPattern", pattern), ("metric", space + "/" + name)];
                     Reached(2, () => PluginFacts.Evidence([("reason", $"no alarm watches metric {space}/{name}"), .. Chain()]));
-                    foreach (var alarm in inventory.OfType(Alarm, group.Account, group.Region).Where(a => Watches(a.Configuration, name, space)))
+                    foreach (var alarm in index.AlarmsOn(group.Account, group.Region, space, name))
                     {
                         var alarmName = PluginFacts.Text(alarm.Configuration, "AlarmName") ?? alarm.Id;
                         if (PluginFacts.Flag(alarm.Configuration, "ActionsEnabled") == false)
@@ -126,7 +125,7 @@ internal sealed class MetricAlarmChain : CheckPlugin
                             .Where(static a => a.Split(':') is [_, _, "sns", ..]);
                         foreach (var topic in topics)
                         {
-                            var subscribers = Subscribers(inventory, topic);
+                            var subscribers = index.Subscribers(topic);
                             if (subscribers > 0)
                                 return new PluginJudgement(account, CheckStatus.Pass, PluginFacts.Evidence([.. Chain(), ("alarm", alarmName), ("topic", topic), ("subscribers", subscribers)]));
                             Reached(4, () => PluginFacts.Evidence([("reason", $"topic {topic} has no confirmed subscriber"), .. Chain(), ("alarm", alarmName), ("topic", topic)]));
@@ -142,28 +141,6 @@ internal sealed class MetricAlarmChain : CheckPlugin
     // Whether the pattern, as written, catches the events: each distinct text is parsed and run once per check.
     private bool Catches(string pattern) =>
         _caught.GetOrAdd(pattern, text => FilterPattern.TryParse(text, out _) is { } parsed && Catches(parsed));
-
-    // An alarm on the metric itself, or a metric-math alarm one of whose metrics is it.
-    private static bool Watches(JsonElement alarm, string? name, string? space)
-    {
-        if (PluginFacts.Text(alarm, "MetricName") == name && PluginFacts.Text(alarm, "Namespace") == space)
-            return true;
-        return PluginFacts.Items(alarm, "Metrics").Any(m =>
-            m.TryGetProperty("MetricStat", out var stat) && stat.TryGetProperty("Metric", out var metric)
-            && PluginFacts.Text(metric, "MetricName") == name && PluginFacts.Text(metric, "Namespace") == space);
-    }
-
-    // Confirmed subscriptions the inventory lists for the topic, or else the count get-topic-attributes gives.
-    private static int Subscribers(ResourceInventory inventory, string topicArn)
-    {
-        var listed = inventory.OfType(Subscription).Count(s =>
-            PluginFacts.Text(s.Configuration, "TopicArn") == topicArn
-            && PluginFacts.Text(s.Configuration, "SubscriptionArn") is { } arn && arn.StartsWith("arn:", StringComparison.Ordinal));
-        if (listed > 0)
-            return listed;
-        var topic = inventory.Find(topicArn) ?? inventory.OfType(Topic).FirstOrDefault(t => PluginFacts.Text(t.Configuration, "TopicArn") == topicArn);
-        return topic is not null && int.TryParse(PluginFacts.Text(topic.Configuration, "SubscriptionsConfirmed"), out var confirmed) ? confirmed : 0;
-    }
 
     private static ImmutableArray<JsonElement> Events(JsonElement parameters, string name, Action<string> problem)
     {
