@@ -1,3 +1,4 @@
+using Rampart.Core;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Rampart.Testing;
@@ -41,7 +42,7 @@ public sealed class IamAnalyzeTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task JsonLinesCarryPrincipalCategoryCheckSeverityAndProof()
+    public async Task JsonLinesCarryPrincipalCategorySeverityAndProof()
     {
         var (exit, output, _) = await Run("-o", "jsonl");
 

@@ -4,6 +4,7 @@ using Rampart.Core;
 using Rampart.Posture.Checks;
 using Rampart.Posture.Checks.Plugins;
 using Rampart.Posture.Drift;
+using Rampart.Posture.Frameworks;
 using Rampart.Posture.Inventory;
 using Rampart.Posture.Muting;
 
@@ -15,14 +16,17 @@ namespace Rampart.Posture.Assessment;
 /// <param name="Mute">The mute that accepts a failure, or null.</param>
 public sealed record AssessedResult(CheckResult Result, CloudResource Resource, MuteRule? Mute)
 {
-    /// <summary>The status as written: <c>PASS</c>, <c>FAIL</c>, <c>ERROR</c>, <c>NOT_APPLICABLE</c>, or <c>MUTED</c> for an accepted failure.</summary>
-    public string Status => Mute is not null ? "MUTED" : Result.Status switch
+    /// <summary>The status reported: the check's, or <see cref="ResultStatus.Muted"/> for an accepted failure.</summary>
+    public ResultStatus Outcome => Mute is not null ? ResultStatus.Muted : Result.Status switch
     {
-        CheckStatus.Pass => "PASS",
-        CheckStatus.Fail => "FAIL",
-        CheckStatus.Error => "ERROR",
-        _ => "NOT_APPLICABLE",
+        CheckStatus.Pass => ResultStatus.Pass,
+        CheckStatus.Fail => ResultStatus.Fail,
+        CheckStatus.Error => ResultStatus.Error,
+        _ => ResultStatus.NotApplicable,
     };
+
+    /// <summary>The status as written: <c>PASS</c>, <c>FAIL</c>, <c>ERROR</c>, <c>NOT_APPLICABLE</c>, or <c>MUTED</c> for an accepted failure.</summary>
+    public string Status => Outcome.ToText();
 }
 
 /// <summary>A check whose status on a resource changed between a baseline and now.</summary>
@@ -41,7 +45,7 @@ public sealed record AssessmentReport(ImmutableArray<AssessedResult> Results, Im
 {
     /// <summary>Failures (not muted) at or above <paramref name="severity"/>.</summary>
     public int FailuresAtLeast(Severity severity) =>
-        Results.Count(r => r.Mute is null && r.Result.Status == CheckStatus.Fail && (int)r.Result.Severity + 1 >= (int)severity);
+        Results.Count(r => r.Mute is null && r.Result.Status == CheckStatus.Fail && r.Result.Severity >= severity);
 }
 
 /// <summary>What judging a change again gave, and which earlier results it replaces.</summary>

@@ -1,3 +1,4 @@
+using Rampart.Core;
 using System.Collections.Immutable;
 using Rampart.Core.Diagnostics;
 
@@ -19,7 +20,7 @@ public sealed record CheckDefinition
     public string Description { get; init; } = "";
 
     /// <summary>How much a failure matters.</summary>
-    public required CheckSeverity Severity { get; init; }
+    public required Severity Severity { get; init; }
 
     /// <summary>The resource types judged (<c>AWS::EC2::SecurityGroup</c>, <c>Rampart::IAM::PasswordPolicy</c>); at least one.</summary>
     public required ImmutableArray<string> ResourceTypes { get; init; }

@@ -1,3 +1,4 @@
+using Rampart.Core;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -24,13 +25,13 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
     private static readonly string[] ResourceKeys = ["key", "type", "account", "region", "id", "configuration", "supplementary", "tags"];
     private static readonly JmesPath Jmes = new();
 
-    private static readonly Dictionary<string, CheckSeverity> Severities = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Severity> Severities = new(StringComparer.Ordinal)
     {
-        ["informational"] = CheckSeverity.Informational,
-        ["low"] = CheckSeverity.Low,
-        ["medium"] = CheckSeverity.Medium,
-        ["high"] = CheckSeverity.High,
-        ["critical"] = CheckSeverity.Critical,
+        ["informational"] = Severity.Informational,
+        ["low"] = Severity.Low,
+        ["medium"] = Severity.Medium,
+        ["high"] = Severity.High,
+        ["critical"] = Severity.Critical,
     };
 
     private int _errors;
@@ -77,7 +78,7 @@ internal sealed partial class CheckFileParser(string path, IDiagnosticSink diagn
         var title = Text(keys, "title", root, required: true);
         var description = Text(keys, "description", root, required: false) ?? "";
         var remediation = Text(keys, "remediation", root, required: false) ?? "";
-        var severity = CheckSeverity.Informational;
+        var severity = Severity.Informational;
         if (Text(keys, "severity", root, required: true) is { } severityText)
         {
             if (Severities.TryGetValue(severityText, out var parsed))

@@ -1,3 +1,4 @@
+using Rampart.Core;
 using System.Collections.Immutable;
 
 namespace Rampart.Posture.Checks;
@@ -14,7 +15,7 @@ public sealed record CheckResult(
     string CheckId,
     string ResourceKey,
     CheckStatus Status,
-    CheckSeverity Severity,
+    Severity Severity,
     ImmutableArray<CheckEvidence> Evidence,
     ImmutableArray<string> Controls,
     string? Error = null);

@@ -7,4 +7,4 @@ namespace Rampart.Posture.Frameworks;
 /// <param name="CheckId">The check's id, as controls list it under <c>checks</c>.</param>
 /// <param name="ResourceKey">The resource the result is about (its ARN or pseudo-ARN key).</param>
 /// <param name="Status">The outcome.</param>
-public readonly record struct ControlEvidence(string CheckId, string ResourceKey, CheckStatus Status);
+public readonly record struct ControlEvidence(string CheckId, string ResourceKey, ResultStatus Status);

@@ -55,16 +55,16 @@ public static class FrameworkScorer
             {
                 switch (result.Status)
                 {
-                    case CheckStatus.Pass:
+                    case ResultStatus.Pass:
                         passed = true;
                         break;
-                    case CheckStatus.Fail:
+                    case ResultStatus.Fail:
                         failed.Add(result.ResourceKey ?? "");
                         break;
-                    case CheckStatus.Error:
+                    case ResultStatus.Error:
                         errors.Add(result.ResourceKey ?? "");
                         break;
-                    case CheckStatus.Muted:
+                    case ResultStatus.Muted:
                         muted = true;
                         break;
                 }

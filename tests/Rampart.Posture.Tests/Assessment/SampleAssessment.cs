@@ -1,3 +1,4 @@
+using Rampart.Core;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Rampart.Core.Diagnostics;
@@ -24,13 +25,13 @@ internal static class SampleAssessment
 
     public static readonly DateTimeOffset Time = new(2026, 12, 7, 3, 0, 0, TimeSpan.Zero);
 
-    public static readonly CheckDefinition Ssh = Check("ec2-sg-ssh-open-ipv4", "Security group does not open SSH to the world", CheckSeverity.High, "AWS::EC2::SecurityGroup",
+    public static readonly CheckDefinition Ssh = Check("ec2-sg-ssh-open-ipv4", "Security group does not open SSH to the world", Severity.High, "AWS::EC2::SecurityGroup",
         "Remove the <0.0.0.0/0> rule for port 22.", ("cis-aws-3.0", "5.2"), ("aws-fsbp", "EC2.13"));
 
-    public static readonly CheckDefinition Tls = Check("s3-bucket-tls-only", "S3 bucket denies plain HTTP", CheckSeverity.Medium, "AWS::S3::Bucket",
+    public static readonly CheckDefinition Tls = Check("s3-bucket-tls-only", "S3 bucket denies plain HTTP", Severity.Medium, "AWS::S3::Bucket",
         "Add a policy statement denying aws:SecureTransport false.", ("cis-aws-3.0", "2.1.1"));
 
-    public static readonly CheckDefinition Length = Check("iam-password-length", "Password policy requires 14 characters", CheckSeverity.Low, "Rampart::IAM::PasswordPolicy",
+    public static readonly CheckDefinition Length = Check("iam-password-length", "Password policy requires 14 characters", Severity.Low, "Rampart::IAM::PasswordPolicy",
         "Set MinimumPasswordLength to 14.", ("cis-aws-3.0", "1.8"));
 
     public static readonly Framework Cis = new(
@@ -75,7 +76,7 @@ internal static class SampleAssessment
         return new AssessmentDocument(report, [Ssh, Tls, Length], Time, [AssessmentScores.Score(Cis, report)]) { HasBaseline = baseline };
     }
 
-    private static CheckDefinition Check(string id, string title, CheckSeverity severity, string type, string remediation, params (string Framework, string Control)[] controls) => new()
+    private static CheckDefinition Check(string id, string title, Severity severity, string type, string remediation, params (string Framework, string Control)[] controls) => new()
     {
         Id = id,
         Title = title,

@@ -1,3 +1,4 @@
+using Rampart.Core;
 using Rampart.Posture.Checks;
 
 namespace Rampart.Posture.Tests.Checks;
@@ -100,7 +101,7 @@ public sealed class CheckLanguageTests
             """);
         var result = check.Evaluate(Resources.Of("AWS::Test::Thing", """{"A": 2, "R": [{"B": "x"}]}"""), Resources.Now);
         Assert.Equal(CheckStatus.Fail, result.Status);
-        Assert.Equal(CheckSeverity.High, result.Severity);
+        Assert.Equal(Severity.High, result.Severity);
         Assert.Equal(["aws-fsbp:EC2.13", "cis-aws-3.0:5.2"], result.Controls.ToArray());
         Assert.Equal("2", result.Evidence[0].Value.GetRawText());
         Assert.Equal("""["x"]""", result.Evidence[1].Value.GetRawText());

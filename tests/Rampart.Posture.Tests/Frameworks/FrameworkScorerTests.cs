@@ -136,13 +136,13 @@ public sealed class FrameworkScorerTests
     private static FrameworkControl Control(string id, string section, params string[] checks) =>
         new(id, section, "Title " + id, null, checks.Length > 0, checks.Length > 0 ? null : "Manual.", [.. checks], new SourceLocation("demo.yml"));
 
-    private static ControlEvidence Pass(string check, string resource) => new(check, resource, CheckStatus.Pass);
+    private static ControlEvidence Pass(string check, string resource) => new(check, resource, ResultStatus.Pass);
 
-    private static ControlEvidence Fail(string check, string resource) => new(check, resource, CheckStatus.Fail);
+    private static ControlEvidence Fail(string check, string resource) => new(check, resource, ResultStatus.Fail);
 
-    private static ControlEvidence Error(string check, string resource) => new(check, resource, CheckStatus.Error);
+    private static ControlEvidence Error(string check, string resource) => new(check, resource, ResultStatus.Error);
 
-    private static ControlEvidence NotApplicable(string check, string resource) => new(check, resource, CheckStatus.NotApplicable);
+    private static ControlEvidence NotApplicable(string check, string resource) => new(check, resource, ResultStatus.NotApplicable);
 
-    private static ControlEvidence Muted(string check, string resource) => new(check, resource, CheckStatus.Muted);
+    private static ControlEvidence Muted(string check, string resource) => new(check, resource, ResultStatus.Muted);
 }

@@ -32,13 +32,13 @@ public static class AssessmentHtmlReport
         ["NOT_APPLICABLE"] = "#b0bec5",
     };
 
-    private static readonly Dictionary<CheckSeverity, string> SeverityColours = new()
+    private static readonly Dictionary<Severity, string> SeverityColours = new()
     {
-        [CheckSeverity.Critical] = "#7b1fa2",
-        [CheckSeverity.High] = "#c62828",
-        [CheckSeverity.Medium] = "#ef6c00",
-        [CheckSeverity.Low] = "#f9a825",
-        [CheckSeverity.Informational] = "#607d8b",
+        [Severity.Critical] = "#7b1fa2",
+        [Severity.High] = "#c62828",
+        [Severity.Medium] = "#ef6c00",
+        [Severity.Low] = "#f9a825",
+        [Severity.Informational] = "#607d8b",
     };
 
     /// <summary>Writes the page.</summary>
@@ -69,7 +69,7 @@ public static class AssessmentHtmlReport
 
         output.WriteLine("<section id=\"summary\"><h2>Summary</h2><div class=\"charts\">");
         Bars(output, "Results by status", [.. Statuses.Select(s => (s, Count(s), StatusColours[s]))]);
-        Bars(output, "Failures by severity", [.. Enum.GetValues<CheckSeverity>().Reverse()
+        Bars(output, "Failures by severity", [.. Enum.GetValues<Severity>().Reverse()
             .Select(s => (s.ToString(), report.Results.Count(r => r.Status == "FAIL" && r.Result.Severity == s), SeverityColours[s]))]);
         output.WriteLine("</div></section>");
 

@@ -58,7 +58,7 @@ public static class AssessmentOcsfWriter
         json.WriteString("class_name", "Compliance Finding");
         json.WriteNumber("type_uid", 200301);
         json.WriteString("type_name", "Compliance Finding: Create");
-        json.WriteNumber("severity_id", (int)result.Severity + 1);
+        json.WriteNumber("severity_id", (int)result.Severity);
         json.WriteString("severity", OutputFacts.SeverityName(result.Severity));
         var muted = assessed.Mute is not null;
         json.WriteNumber("status_id", muted ? 3 : 1);

@@ -240,19 +240,19 @@ public static class AssessmentSarifWriter
         return text.ToString();
     }
 
-    private static string Level(CheckSeverity severity) => severity switch
+    private static string Level(Severity severity) => severity switch
     {
-        CheckSeverity.Critical or CheckSeverity.High => "error",
-        CheckSeverity.Medium => "warning",
+        Severity.Critical or Severity.High => "error",
+        Severity.Medium => "warning",
         _ => "note",
     };
 
-    private static string SecuritySeverity(CheckSeverity severity) => severity switch
+    private static string SecuritySeverity(Severity severity) => severity switch
     {
-        CheckSeverity.Critical => "9.5",
-        CheckSeverity.High => "8.0",
-        CheckSeverity.Medium => "5.5",
-        CheckSeverity.Low => "3.0",
+        Severity.Critical => "9.5",
+        Severity.High => "8.0",
+        Severity.Medium => "5.5",
+        Severity.Low => "3.0",
         _ => "0.0",
     };
 

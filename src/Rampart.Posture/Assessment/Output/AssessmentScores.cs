@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Rampart.Core;
 using Rampart.Posture.Frameworks;
-using ScoredStatus = Rampart.Posture.Frameworks.CheckStatus;
 
 namespace Rampart.Posture.Assessment.Output;
 
@@ -12,14 +11,7 @@ public static class AssessmentScores
     public static ControlEvidence Evidence(AssessedResult result)
     {
         Guard.NotNull(result);
-        return new(result.Result.CheckId, result.Result.ResourceKey, result.Status switch
-        {
-            "PASS" => ScoredStatus.Pass,
-            "FAIL" => ScoredStatus.Fail,
-            "ERROR" => ScoredStatus.Error,
-            "MUTED" => ScoredStatus.Muted,
-            _ => ScoredStatus.NotApplicable,
-        });
+        return new(result.Result.CheckId, result.Result.ResourceKey, result.Outcome);
     }
 
     /// <summary>Scores <paramref name="framework"/> against the report's results.</summary>

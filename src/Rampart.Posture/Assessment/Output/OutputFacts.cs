@@ -1,3 +1,4 @@
+using Rampart.Core;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -29,10 +30,10 @@ internal static class OutputFacts
     }
 
     /// <summary><c>Critical</c>, <c>High</c>… as OCSF captions them.</summary>
-    public static string SeverityName(CheckSeverity severity) => severity.ToString();
+    public static string SeverityName(Severity severity) => severity.ToString();
 
     /// <summary><c>critical</c>, <c>high</c>… as the other outputs write them.</summary>
-    public static string SeverityText(CheckSeverity severity) => severity.ToString().ToLowerInvariant();
+    public static string SeverityText(Severity severity) => severity.ToString().ToLowerInvariant();
 
     /// <summary>ISO 8601 in UTC with milliseconds, as ASFF and SARIF want it.</summary>
     public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
