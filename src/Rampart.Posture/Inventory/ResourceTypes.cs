@@ -30,6 +30,9 @@ public static class ResourceTypes
     /// <summary>A region's Security Hub state (<c>aws securityhub describe-hub</c>, with <c>Enabled</c>); <c>{"Enabled": false}</c> when a recorded call says the account is not subscribed, absent when not collected.</summary>
     public const string SecurityHubRegion = "Rampart::SecurityHub::Region";
 
+    /// <summary><c>aws iam list-virtual-mfa-devices</c> for the account: <c>{"VirtualMFADevices": […]}</c>, each with the <c>User</c> it is assigned to.</summary>
+    public const string VirtualMfaDevices = "Rampart::IAM::VirtualMfaDevices";
+
     /// <summary>A region's AWS Config recorders and their status.</summary>
     public const string ConfigRegion = "Rampart::Config::Region";
 }

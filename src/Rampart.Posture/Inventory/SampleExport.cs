@@ -5,7 +5,8 @@ namespace Rampart.Posture.Inventory;
 /// <summary>
 /// Writes a small account's configuration as AWS CLI output in Rampart's export layout (docs/inventory.md), with the
 /// mistakes teams make mixed in — SSH open to the world, a bucket without public access block, a weak password policy, an
-/// unencrypted volume, IMDSv1 allowed, a trail without validation, a VPC without flow logs, an alarm nobody receives —
+/// unencrypted volume, IMDSv1 allowed, a trail without validation, a VPC without flow logs, an alarm nobody receives, a
+/// virtual MFA device on root —
 /// for <c>rampart demo</c> and tutorials.
 /// </summary>
 public static class SampleExport
@@ -112,6 +113,14 @@ public static class SampleExport
         File.WriteAllText(Path.Combine(global, "iam-get-account-password-policy.json"), """
             {"PasswordPolicy": {"MinimumPasswordLength": 8, "RequireSymbols": false, "RequireNumbers": true, "RequireUppercaseCharacters": true,
               "RequireLowercaseCharacters": true, "AllowUsersToChangePassword": true, "ExpirePasswords": false, "PasswordReusePrevention": 5}}
+            """);
+        File.WriteAllText(Path.Combine(global, "iam-get-account-summary.json"), """
+            {"SummaryMap": {"AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0, "Users": 4, "Groups": 2, "Roles": 12, "Policies": 6, "MFADevices": 2, "MFADevicesInUse": 2}}
+            """);
+        File.WriteAllText(Path.Combine(global, "iam-list-virtual-mfa-devices.json"), $$$"""
+            {"VirtualMFADevices": [
+              {"SerialNumber": "arn:aws:iam::{{{account}}}:mfa/root-account-mfa-device", "User": {"UserId": "{{{account}}}", "Arn": "arn:aws:iam::{{{account}}}:root"}, "EnableDate": "2023-01-15T09:30:00+00:00"},
+              {"SerialNumber": "arn:aws:iam::{{{account}}}:mfa/auditor", "User": {"UserName": "auditor", "Arn": "arn:aws:iam::{{{account}}}:user/auditor"}, "EnableDate": "2024-02-01T08:00:00+00:00"}]}
             """);
         File.WriteAllText(Path.Combine(global, "s3-list-buckets.json"), $$$"""
             {"Buckets": [{"Name": "sample-website-{{{account}}}", "CreationDate": "2024-03-01T10:00:00+00:00"},

@@ -42,6 +42,10 @@ public sealed class RecordedResponseCheckTests
     // DescribeFlowLogs: vpc-065087ed31e016b80 has an ACTIVE flow log of ALL traffic; vpc-0d2f08cdd14782e56 has none.
     [InlineData("test_vpc_flow_logs", "vpc-flow-logs-enabled", "vpc/vpc-065087ed31e016b80", "PASS")]
     [InlineData("test_vpc_flow_logs", "vpc-flow-logs-enabled", "vpc/vpc-0d2f08cdd14782e56", "FAIL")]
+    // ListVirtualMFADevices_1: test_mfa_device2 is assigned to arn:aws:iam::644160558196:root, so root's MFA is virtual.
+    [InlineData("test_account_virtual_mfa", "iam-root-hardware-mfa", "/global/644160558196", "FAIL")]
+    // GetAccountSummary_1 alone: root's MFA is known, but not whether it is virtual.
+    [InlineData("test_account_root_mfa", "iam-root-hardware-mfa", "/global/644160558196", "ERROR")]
     public void TheShippedChecksJudgeRecordedResponsesAsTheRecordingsSay(string recording, string check, string resourceEnd, string status)
     {
         var folder = Datasets.Require("posture/custodian-placebo/" + recording);

@@ -155,7 +155,7 @@ public sealed class CheckValidationTests
             "checks.yml:9:5: CHK004: an example has no `resources`.",
             "checks.yml:10:15: CHK024: a plugin check's example lists `resources` (of any types), not one `resource`.",
             "checks.yml:12:5: CHK020: check `typo` has no examples; add at least one that passes and one that fails.",
-            "checks.yml:16:9: CHK022: unknown plugin `vpc-flow-log` (did you mean `vpc-flow-logs`?); expected one of `account-trail`, `metric-alarm-chain`, `s3-object-events`, `trail-bucket`, `vpc-flow-logs`.",
+            "checks.yml:16:9: CHK022: unknown plugin `vpc-flow-log` (did you mean `vpc-flow-logs`?); expected one of `account-trail`, `metric-alarm-chain`, `root-hardware-mfa`, `s3-object-events`, `trail-bucket`, `vpc-flow-logs`.",
             "checks.yml:18:5: CHK020: check `stray` has no examples; add at least one that passes and one that fails.",
             "checks.yml:22:13: CHK024: `parameters` belong to a plugin check; name the plugin with `plugin`.",
             "checks.yml:25:5: CHK004: an example has no `resource`.",

@@ -51,6 +51,7 @@ internal static class ApiResponseMapper
         ["iam get-account-password-policy"] = PasswordPolicy,
         ["iam get-account-summary"] = (c, r, _) => Setting(c, r, ResourceTypes.AccountSummary, ResourceKeys.Global, "account-summary", Json.Copy(c.Body["SummaryMap"]) as JsonObject ?? []),
         ["iam get-credential-report"] = CredentialReport,
+        ["iam list-virtual-mfa-devices"] = (c, r, _) => Setting(c, r, ResourceTypes.VirtualMfaDevices, ResourceKeys.Global, "virtual-mfa-devices", Pick(c.Body, "VirtualMFADevices")),
         ["iam get-account-authorization-details"] = AuthorizationDetails,
         ["iam list-users"] = (c, r, d) => Iam(c, r, d, c.Body["Users"], "AWS::IAM::User", "UserName"),
         ["iam get-user"] = (c, r, d) => Iam(c, r, d, new JsonArray(Json.Copy(c.Body["User"])), "AWS::IAM::User", "UserName"),
