@@ -46,6 +46,17 @@ public sealed class RecordedResponseCheckTests
     [InlineData("test_account_virtual_mfa", "iam-root-hardware-mfa", "/global/644160558196", "FAIL")]
     // GetAccountSummary_1 alone: root's MFA is known, but not whether it is virtual.
     [InlineData("test_account_root_mfa", "iam-root-hardware-mfa", "/global/644160558196", "ERROR")]
+    // GetAccountSummary_1: AccountAccessKeysPresent 0, AccountMFAEnabled 1.
+    [InlineData("test_account_root_api_keys", "iam-account-summary-root-no-access-keys", "global/account-summary", "PASS")]
+    [InlineData("test_account_root_api_keys", "iam-account-summary-root-mfa", "global/account-summary", "PASS")]
+    // DescribeTrails_1: skunk-trails validates its log files and has a KMS key, but sends nothing to CloudWatch Logs.
+    [InlineData("test_account_trail", "cloudtrail-log-file-validation", "trail/skunk-trails", "PASS")]
+    [InlineData("test_account_trail", "cloudtrail-kms-encryption", "trail/skunk-trails", "PASS")]
+    [InlineData("test_account_trail", "cloudtrail-cloudwatch-logs", "trail/skunk-trails", "FAIL")]
+    // s3-control GetPublicAccessBlock_1 is NoSuchPublicAccessBlockConfiguration for account 644160558196.
+    [InlineData("test_account_filter_s3_public_block_missing", "s3-account-public-access-block", "AccountPublicAccessBlock/644160558196/global/644160558196", "FAIL")]
+    // ListDetectors_1 names one detector; GetDetector_1 says it is ENABLED.
+    [InlineData("test_account_guard_duty_filter", "guardduty-enabled", "us-east-1/guardduty", "PASS")]
     public void TheShippedChecksJudgeRecordedResponsesAsTheRecordingsSay(string recording, string check, string resourceEnd, string status)
     {
         var folder = Datasets.Require("posture/custodian-placebo/" + recording);

@@ -15,7 +15,8 @@ namespace Rampart.Posture.Inventory.Importers;
 /// order recorded, each applied to the resource its data names or, when it names none, to the N-th resource listed.
 /// Mutating calls are skipped. Config responses (<c>SelectResourceConfig</c>, <c>GetResourceConfigHistory</c>) are read as
 /// configuration items. The recording does not say the region: <see cref="Region"/> (default <c>us-east-1</c>) is used;
-/// the account is the first one an ARN in the responses names.
+/// the account is the one <c>sts get-caller-identity</c> or an S3 Control error names, else the first one an ARN in the
+/// responses names.
 /// </summary>
 /// <param name="region">The region the recording was made in.</param>
 public sealed partial class RecordedResponseImporter(string region = "us-east-1") : IInventoryImporter
@@ -139,6 +140,10 @@ public sealed partial class RecordedResponseImporter(string region = "us-east-1"
         {
             if (Json.String(body, "Account") is { } sts && ResourceKeys.IsAccountId(sts))
                 return sts;
+
+            // S3 Control's errors name the account they were asked about.
+            if (Json.String(body["Error"], "AccountId") is { } asked && ResourceKeys.IsAccountId(asked))
+                return asked;
         }
 
         foreach (var body in bodies)
