@@ -46,7 +46,7 @@ public class PostureCheckBenchmarks
         _patterns = [.. _pack.InventoryChecks.SelectMany(static c => c.Definition.Examples).SelectMany(static e => e.Resources)
             .Where(static r => r.Type == "AWS::Logs::MetricFilter").Select(static r => r.Configuration.GetProperty("filterPattern").GetString()!).Distinct()];
         var random = new Random(7);
-        _resources = [.. Enumerable.Range(0, Inventory - 6 * Accounts).Select(i => Generate(random, i)), .. Enumerable.Range(0, Accounts).SelectMany(a => PerAccount(random, a))];
+        _resources = [.. Enumerable.Range(0, Inventory - 8 * Accounts).Select(i => Generate(random, i)), .. Enumerable.Range(0, Accounts).SelectMany(a => PerAccount(random, a))];
         _inventory = ResourceInventory.Create(_resources, ["generated"], Rampart.Core.Diagnostics.NullDiagnosticSink.Instance);
         _bucket = _resources.First(static r => r.Type == "AWS::S3::Bucket" && r.Supplementary.ContainsKey("BucketPolicy"));
         _alarm = _resources.First(static r => r.Type == "AWS::CloudWatch::Alarm");
@@ -141,9 +141,10 @@ public class PostureCheckBenchmarks
 
     private static string AccountOf(int i) => "1111222233" + (i % Accounts).ToString("00", CultureInfo.InvariantCulture);
 
-    // Each account has two trails — one multi-region, delivering to CloudWatch Logs and in half the accounts recording S3
-    // object events, and one regional — writing to its audit bucket, which logs access and is private; its alarms
-    // notify three topics, some with a subscriber.
+    // Each account has an account summary and its virtual MFA devices (root's MFA virtual in half of them); two trails —
+    // one multi-region, delivering to CloudWatch Logs and in half the accounts recording S3 object events, and one
+    // regional — writing to its audit bucket, which logs access and is private; and three topics its alarms notify, some
+    // with a subscriber.
     private static IEnumerable<CloudResource> PerAccount(Random random, int index)
     {
         var account = AccountOf(index);
@@ -158,6 +159,10 @@ public class PostureCheckBenchmarks
             ("TrailStatus", """{"IsLogging":true}"""), ("EventSelectors", selectors));
         yield return Resource(account, "AWS::CloudTrail::Trail", "regional", $$"""{"Name":"regional","IsMultiRegionTrail":false,"S3BucketName":"{{name}}","LogFileValidationEnabled":false}""",
             ("TrailStatus", $$"""{"IsLogging":{{(random.Next(2) == 0 ? "true" : "false")}}}"""));
+        yield return Resource(account, ResourceTypes.AccountSummary, "account-summary", $$"""{"AccountMFAEnabled":{{random.Next(2)}},"AccountAccessKeysPresent":0}""");
+        yield return Resource(account, ResourceTypes.VirtualMfaDevices, "virtual-mfa-devices", random.Next(2) == 0
+            ? """{"VirtualMFADevices":[{"SerialNumber":"arn:aws:iam::ACCOUNT:mfa/root-account-mfa-device","User":{"Arn":"arn:aws:iam::ACCOUNT:root"}}]}""".Replace("ACCOUNT", account, StringComparison.Ordinal)
+            : """{"VirtualMFADevices":[]}""");
         for (var t = 0; t < 3; t++)
         {
             var topic = $"arn:aws:sns:us-east-1:{account}:alerts-{t}";

@@ -124,13 +124,16 @@ public static class AssessmentRunner
         Guard.NotNull(mutes);
         var results = new List<AssessedResult>();
         Evaluate(changed.Select(r => current.Find(r.Key)).OfType<CloudResource>(), pack, mutes, now, results);
+        // An account that appears or vanishes gains or loses its account-level subject, whatever its resources' types.
+        var arrived = previous is null ? [] : current.Accounts.Except(previous.Accounts, StringComparer.Ordinal).Concat(previous.Accounts.Except(current.Accounts, StringComparer.Ordinal)).ToList();
         var scopes = new Dictionary<string, JudgeScope>(StringComparer.Ordinal);
         foreach (var check in pack.InventoryChecks)
         {
+            var accountLevel = check.Definition.ResourceTypes.Contains(ResourceTypes.Account, StringComparer.Ordinal);
             var scope = changed
                 .SelectMany(r => new[] { check.ScopeOf(r, current), previous is null ? null : check.ScopeOf(r, previous) })
                 .OfType<JudgeScope>()
-                .Aggregate(new JudgeScope([], []), static (all, one) => all.Union(one));
+                .Aggregate(new JudgeScope(accountLevel ? arrived : [], []), static (all, one) => all.Union(one));
             if (scope.IsEmpty)
                 continue;
             scopes[check.Id] = scope;

@@ -63,7 +63,10 @@ public sealed class IncrementalAssessmentTests
         [Central(), AppTrail(), Filter(), Alarm(), CentralTopic(1), AppBucket("app-data"), AppBucket("app-site"), Vpc("vpc-1"), FlowLog("vpc-1"), Vpc("vpc-2")];
 
     public static TheoryData<string> Changes() =>
-        ["central bucket stops logging", "central topic loses its subscriber", "app bucket logs access", "trail records object events", "trail deleted", "VPC added", "flow log deleted", "alarm deleted", "bucket deleted"];
+        [
+            "central bucket stops logging", "central topic loses its subscriber", "app bucket logs access", "trail records object events", "trail deleted",
+            "VPC added", "flow log deleted", "alarm deleted", "bucket deleted", "an account appears", "an account vanishes", "trail becomes an organization trail",
+        ];
 
     [Theory]
     [MemberData(nameof(Changes))]
@@ -88,6 +91,11 @@ public sealed class IncrementalAssessmentTests
             case "flow log deleted": Replace(FlowLog("vpc-1").Key, null); break;
             case "alarm deleted": Replace(Alarm().Key, null); break;
             case "bucket deleted": Replace("arn:aws:s3:::app-data", null); break;
+            case "an account appears": current.Add(Resources.Of("AWS::EC2::VPC", """{"VpcId":"vpc-9"}""", key: "arn:aws:ec2:us-east-1:777788889999:vpc/vpc-9", account: "777788889999") with { Id = "vpc-9" }); break;
+            case "an account vanishes": Replace(Central().Key, null); Replace(Topic, null); break;
+            case "trail becomes an organization trail":
+                Replace(AppTrail().Key, AppTrail() with { Configuration = System.Text.Json.JsonDocument.Parse(AppTrail().Configuration.GetRawText().Replace("\"Name\":\"app\"", "\"Name\":\"app\",\"IsOrganizationTrail\":true", StringComparison.Ordinal)).RootElement.Clone() });
+                break;
         }
 
         var before = ResourceInventory.Create(Baseline(), [], NullDiagnosticSink.Instance);

@@ -393,6 +393,11 @@ public sealed class FilterPattern
                 {
                     throw Error($"`{pattern}` is not a regular expression: {e.Message}");
                 }
+                catch (NotSupportedException e)
+                {
+                    // Lookarounds, backreferences, atomic groups: not in the linear-time engine (nor in CloudWatch Logs).
+                    throw Error($"`{pattern}` uses a construct that is not supported: {e.Message}");
+                }
             }
 
             var begin = _at;

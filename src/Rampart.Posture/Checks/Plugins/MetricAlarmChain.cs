@@ -60,6 +60,9 @@ internal sealed class MetricAlarmChain : CheckPlugin
     {
         Core.Guard.NotNull(resource);
         Core.Guard.NotNull(inventory);
+        // An organization trail's log group serves every account: a change to its filters or alarms reaches them all.
+        if (resource.Type is MetricFilter or Alarm && TrailFacts.AnyOrganizationTrail(inventory))
+            return new JudgeScope(inventory.Accounts, []);
         if (resource.Type is not (Topic or Subscription) || PluginFacts.Text(resource.Configuration, "TopicArn") is not { } topic)
             return PluginFacts.AccountScope(resource, inventory);
         return new JudgeScope(

@@ -54,10 +54,10 @@ internal static class PluginFacts
     /// <summary>
     /// The scope of a change for the account-level CloudTrail checks: the resource's account, or every account when the
     /// change may be the inventory's first or last trail (which turns every account's ERROR of <see cref="NoTrails"/> on
-    /// or off).
+    /// or off) or is an organization trail (which records every account).
     /// </summary>
     public static JudgeScope AccountScope(CloudResource resource, ResourceInventory inventory) =>
-        resource.Type == "AWS::CloudTrail::Trail" && inventory.OfType("AWS::CloudTrail::Trail").Length <= 1
+        resource.Type == "AWS::CloudTrail::Trail" && (inventory.OfType("AWS::CloudTrail::Trail").Length <= 1 || Flag(resource.Configuration, "IsOrganizationTrail") == true)
             ? new JudgeScope(inventory.Accounts, [])
             : JudgeScope.Account(resource.Account);
 
@@ -155,8 +155,11 @@ internal static class PluginFacts
 /// <param name="AllManagementEvents">Whether it records read and write management events, or null when its selectors were not collected (a trail's default is to record them all).</param>
 /// <param name="LogGroupArn">The CloudWatch Logs log group it delivers to, or null.</param>
 /// <param name="Bucket">The bucket it delivers to, or null.</param>
-internal sealed record TrailFacts(CloudResource Resource, string Name, bool MultiRegion, bool? Logging, bool? AllManagementEvents, string? LogGroupArn, string? Bucket)
+/// <param name="Organization">Whether it is an organization trail, recording every account of the organization.</param>
+internal sealed record TrailFacts(CloudResource Resource, string Name, bool MultiRegion, bool? Logging, bool? AllManagementEvents, string? LogGroupArn, string? Bucket, bool Organization)
 {
+    private const string Trail = "AWS::CloudTrail::Trail";
+
     /// <summary>Whether the trail records every region's management events and is logging (unknowns given the benefit of the doubt).</summary>
     public bool RecordsAccount => MultiRegion && Logging != false && AllManagementEvents != false;
 
@@ -172,15 +175,26 @@ internal sealed record TrailFacts(CloudResource Resource, string Name, bool Mult
             PluginFacts.Flag(status, "IsLogging"),
             ManagementEvents(PluginFacts.Supplement(trail, "EventSelectors")),
             PluginFacts.Text(configuration, "CloudWatchLogsLogGroupArn") is { Length: > 0 } group ? group : null,
-            PluginFacts.Text(configuration, "S3BucketName") is { Length: > 0 } bucket ? bucket : null);
+            PluginFacts.Text(configuration, "S3BucketName") is { Length: > 0 } bucket ? bucket : null,
+            PluginFacts.Flag(configuration, "IsOrganizationTrail") == true);
     }
 
-    /// <summary>The trails of an account.</summary>
+    /// <summary>
+    /// The trails that record an account: its own, and the organization trails of any account of the inventory (an
+    /// organization trail is listed once, by whichever account's export held it, and records them all).
+    /// </summary>
     public static IEnumerable<TrailFacts> In(ResourceInventory inventory, string account) =>
-        inventory.OfType("AWS::CloudTrail::Trail", account).Select(Of);
+        inventory.OfType(Trail, account).Select(Of)
+            .Concat(inventory.OfType(Trail).Where(t => t.Account != account).Select(Of).Where(static t => t.Organization));
 
-    // Basic selectors: one with IncludeManagementEvents and ReadWriteType All. Advanced selectors: one selecting the
-    // Management category without narrowing it to reads or writes.
+    /// <summary>Whether the inventory holds an organization trail (whose changes reach every account).</summary>
+    public static bool AnyOrganizationTrail(ResourceInventory inventory) =>
+        inventory.OfType(Trail).Any(static t => PluginFacts.Flag(t.Configuration, "IsOrganizationTrail") == true);
+
+    // Reads and writes are each recorded by some selector that records management events without excluding any event
+    // source: basic selectors with IncludeManagementEvents (ReadWriteType All, ReadOnly or WriteOnly) and no
+    // ExcludeManagementEventSources; advanced selectors on the Management category (readOnly true, false or either)
+    // whose other fields narrow nothing.
     private static bool? ManagementEvents(JsonElement selectors)
     {
         if (selectors.ValueKind != JsonValueKind.Object)
@@ -189,12 +203,31 @@ internal sealed record TrailFacts(CloudResource Resource, string Name, bool Mult
         var advanced = PluginFacts.Items(selectors, "AdvancedEventSelectors").ToList();
         if (basic.Count == 0 && advanced.Count == 0)
             return null;
-        return basic.Any(static s => PluginFacts.Flag(s, "IncludeManagementEvents") != false && (PluginFacts.Text(s, "ReadWriteType") ?? "All") == "All")
-            || advanced.Any(static s =>
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var selector in basic.Where(static s => PluginFacts.Flag(s, "IncludeManagementEvents") != false && !PluginFacts.Items(s, "ExcludeManagementEventSources").Any()))
+        {
+            switch (PluginFacts.Text(selector, "ReadWriteType") ?? "All")
             {
-                var fields = PluginFacts.Items(s, "FieldSelectors").ToList();
-                return fields.Any(static f => PluginFacts.Text(f, "Field") == "eventCategory" && PluginFacts.Items(f, "Equals").Any(static v => v.ValueEquals("Management")))
-                    && !fields.Any(static f => PluginFacts.Text(f, "Field") == "readOnly");
-            });
+                case "All": kinds.Add("read"); kinds.Add("write"); break;
+                case "ReadOnly": kinds.Add("read"); break;
+                case "WriteOnly": kinds.Add("write"); break;
+            }
+        }
+
+        foreach (var selector in advanced)
+        {
+            var fields = PluginFacts.Items(selector, "FieldSelectors").ToList();
+            if (!fields.Any(static f => PluginFacts.Text(f, "Field") == "eventCategory" && PluginFacts.Items(f, "Equals").Any(static v => v.ValueEquals("Management"))))
+                continue;
+            if (fields.Any(static f => PluginFacts.Text(f, "Field") is not ("eventCategory" or "readOnly")))
+                continue;
+            var readOnly = fields.Where(static f => PluginFacts.Text(f, "Field") == "readOnly").SelectMany(static f => PluginFacts.Items(f, "Equals")).Select(static v => v.ToString()).ToList();
+            if (readOnly.Count == 0 || readOnly.Contains("true", StringComparer.OrdinalIgnoreCase))
+                kinds.Add("read");
+            if (readOnly.Count == 0 || readOnly.Contains("false", StringComparer.OrdinalIgnoreCase))
+                kinds.Add("write");
+        }
+
+        return kinds.Count == 2;
     }
 }

@@ -31,9 +31,10 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
         }
     }
 
-    // A changed bucket changes only its own result; a trail, any bucket of its account.
+    // A changed bucket changes only its own result; a trail, any bucket of its account (of every account for an
+    // organization trail).
     public override JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory) =>
-        Core.Guard.NotNull(resource).Type == Bucket ? JudgeScope.Only(resource.Key) : JudgeScope.Account(resource.Account);
+        Core.Guard.NotNull(resource).Type == Bucket ? JudgeScope.Only(resource.Key) : PluginFacts.AccountScope(resource, Core.Guard.NotNull(inventory));
 
     public override IEnumerable<PluginJudgement> Judge(ResourceInventory inventory, DateTimeOffset now, JudgeScope? scope = null)
     {
@@ -79,6 +80,8 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
                 .Select(static v => v.GetString()!));
         }
 
+        // Fields an advanced selector may narrow by that this reading does not follow: such a selector covers nothing.
+        string[] understood = ["eventCategory", "resources.type", "readOnly", "resources.ARN"];
         var advanced = new List<(string[] Starts, bool Narrowed, string[] Excluded)>();
         foreach (var selector in PluginFacts.Items(selectors, "AdvancedEventSelectors"))
         {
@@ -86,6 +89,10 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
             string[] Values(string field, string how) =>
                 [.. fields.Where(f => PluginFacts.Text(f, "Field") == field).SelectMany(f => PluginFacts.Items(f, how)).Select(static v => v.ToString())];
             if (!Values("eventCategory", "Equals").Contains("Data") || !Values("resources.type", "Equals").Contains("AWS::S3::Object"))
+                continue;
+            if (fields.Any(f => !understood.Contains(PluginFacts.Text(f, "Field")))
+                || fields.Any(static f => PluginFacts.Text(f, "Field") == "resources.ARN"
+                    && (PluginFacts.Items(f, "EndsWith").Any() || PluginFacts.Items(f, "NotEndsWith").Any() || PluginFacts.Items(f, "NotEquals").Any())))
                 continue;
             var readOnly = Values("readOnly", "Equals");
             if (readOnly.Length > 0 && !readOnly.Contains(write ? "false" : "true", StringComparer.OrdinalIgnoreCase))
@@ -99,7 +106,8 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
         return bucket =>
         {
             var arn = "arn:aws:s3:::" + bucket + "/";
-            return values.Any(v => v.StartsWith(arn, StringComparison.Ordinal))
+            // A value names the whole bucket (`arn:aws:s3:::NAME/`); a longer one names only a prefix inside it.
+            return values.Any(v => v == arn)
                 || advanced.Any(a => (!a.Narrowed || a.Starts.Any(s => arn.StartsWith(s, StringComparison.Ordinal)))
                     && !a.Excluded.Any(s => arn.StartsWith(s, StringComparison.Ordinal)));
         };

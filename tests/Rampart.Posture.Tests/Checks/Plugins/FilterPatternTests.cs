@@ -62,6 +62,8 @@ public sealed class FilterPatternTests
     [InlineData("{ $.name = %[% }", "is not a regular expression")]
     [InlineData("{ $.a = 1 } extra", "unexpected text after the closing `}`")]
     [InlineData("[ip, user, status=404]", "space-delimited patterns")]
+    [InlineData("{ $.eventName = %(?=x)% }", "uses a construct that is not supported")]
+    [InlineData("{ $.eventName = %(a)\\1% }", "uses a construct that is not supported")]
     public void PatternsThatCannotBeReadSayWhereAndWhy(string pattern, string message)
     {
         Assert.Null(FilterPattern.TryParse(pattern, out var error));

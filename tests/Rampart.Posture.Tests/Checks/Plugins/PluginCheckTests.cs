@@ -206,4 +206,58 @@ public sealed class PluginCheckTests
 
         Assert.True(judged >= 15, $"{judged} patterns judged");
     }
+
+    [Theory]
+    // Each selector set: whether reads and writes of every event source reach the log group.
+    [InlineData("""{"EventSelectors":[{"ReadWriteType":"ReadOnly","IncludeManagementEvents":true},{"ReadWriteType":"WriteOnly","IncludeManagementEvents":true}]}""", "PASS")]
+    [InlineData("""{"EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true,"ExcludeManagementEventSources":["kms.amazonaws.com"]}]}""", "FAIL")]
+    [InlineData("""{"AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]},{"Field":"readOnly","Equals":["true"]}]},{"FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]},{"Field":"readOnly","Equals":["false"]}]}]}""", "PASS")]
+    [InlineData("""{"AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]},{"Field":"eventSource","NotEquals":["kms.amazonaws.com"]}]}]}""", "FAIL")]
+    public void ManagementEventsCountWhenReadsAndWritesOfEverySourceAreRecorded(string selectors, string status)
+    {
+        var result = Judge("cloudwatch-alarm-root-usage", Trail(selectors: selectors), Filter(RootPattern), Alarm(GoodAlarm), Topic(confirmed: 1));
+
+        Assert.Equal(status, result.Status);
+    }
+
+    [Fact]
+    public void AnOrganizationTrailOfTheManagementAccountRecordsTheMemberAccounts()
+    {
+        const string Member = "999988887777";
+        var organization = Resources.Of(
+            "AWS::CloudTrail::Trail",
+            $$"""{"Name":"org","IsMultiRegionTrail":true,"IsOrganizationTrail":true,"S3BucketName":"audit","CloudWatchLogsLogGroupArn":"arn:aws:logs:us-east-1:{{Account}}:log-group:trail:*"}""",
+            """{"TrailStatus":{"IsLogging":true}}""",
+            key: $"arn:aws:cloudtrail:us-east-1:{Account}:trail/org");
+        var memberBucket = Resources.Of("AWS::S3::Bucket", """{"Name":"member-data"}""", key: "arn:aws:s3:::member-data", account: Member) with { Id = "member-data" };
+        var inventory = ResourceInventory.Create([organization, Filter(RootPattern), Alarm(GoodAlarm), Topic(1), memberBucket], [], NullDiagnosticSink.Instance);
+
+        var report = AssessmentRunner.Run(inventory, Pack.Value, MuteList.Empty, Resources.Now);
+
+        string Status(string check) => Assert.Single(report.Results, r => r.Result.CheckId == check && r.Resource.Account == Member).Status;
+        Assert.Equal("PASS", Status("cloudtrail-account-multi-region"));
+        Assert.Equal("PASS", Status("cloudwatch-alarm-root-usage"));
+    }
+
+    [Theory]
+    [InlineData("""["arn:aws:s3:::member-data/"]""", "PASS")]
+    [InlineData("""["arn:aws:s3"]""", "PASS")]
+    [InlineData("""["arn:aws:s3:::member-data/only-this-prefix/"]""", "FAIL")]
+    [InlineData("""["arn:aws:s3:::member-data-archive/"]""", "FAIL")]
+    public void ObjectEventsCoverABucketOnlyWhenTheSelectorNamesAllOfIt(string values, string status)
+    {
+        var bucket = Resources.Of("AWS::S3::Bucket", """{"Name":"member-data"}""", key: "arn:aws:s3:::member-data") with { Id = "member-data" };
+        var trail = Trail(selectors: $$"""{"EventSelectors":[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":{{values}}}]}]}""");
+
+        Assert.Equal(status, Judge("cloudtrail-s3-object-writes-logged", trail, bucket).Status);
+    }
+
+    [Fact]
+    public void AdvancedSelectorsNarrowedByEventNameCoverNothing()
+    {
+        var bucket = Resources.Of("AWS::S3::Bucket", """{"Name":"member-data"}""", key: "arn:aws:s3:::member-data") with { Id = "member-data" };
+        var trail = Trail(selectors: """{"AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},{"Field":"resources.type","Equals":["AWS::S3::Object"]},{"Field":"eventName","Equals":["DeleteObject"]}]}]}""");
+
+        Assert.Equal("FAIL", Judge("cloudtrail-s3-object-writes-logged", trail, bucket).Status);
+    }
 }
