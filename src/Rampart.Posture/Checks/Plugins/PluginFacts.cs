@@ -185,7 +185,7 @@ internal sealed record TrailFacts(CloudResource Resource, string Name, bool Mult
     /// </summary>
     public static IEnumerable<TrailFacts> In(ResourceInventory inventory, string account) =>
         inventory.OfType(Trail, account).Select(Of)
-            .Concat(inventory.OfType(Trail).Where(t => t.Account != account).Select(Of).Where(static t => t.Organization));
+            .Concat(inventory.OfType(Trail).Where(t => t.Account != account && PluginFacts.Flag(t.Configuration, "IsOrganizationTrail") == true).Select(Of));
 
     /// <summary>Whether the inventory holds an organization trail (whose changes reach every account).</summary>
     public static bool AnyOrganizationTrail(ResourceInventory inventory) =>
