@@ -11,7 +11,7 @@ namespace Rampart.Posture.Checks.Plugins;
 /// </summary>
 internal sealed class AccountTrail(bool multiRegion) : CheckPlugin
 {
-    public override ImmutableArray<string> Reads { get; } = ["AWS::CloudTrail::Trail"];
+    public override ImmutableArray<string> Reads { get; } = [TrailFacts.Type];
 
     public override JudgeScope ScopeOf(CloudResource resource, ResourceInventory inventory) =>
         PluginFacts.AccountScope(Core.Guard.NotNull(resource), Core.Guard.NotNull(inventory));

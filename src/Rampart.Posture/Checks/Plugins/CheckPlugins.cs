@@ -14,7 +14,7 @@ internal static class CheckPlugins
         ["metric-alarm-chain"] = (ResourceTypes.Account, MetricAlarmChain.Create),
         ["account-trail"] = (ResourceTypes.Account, AccountTrail.Create),
         ["vpc-flow-logs"] = ("AWS::EC2::VPC", VpcFlowLogs.Create),
-        ["trail-bucket"] = ("AWS::CloudTrail::Trail", TrailBucket.Create),
+        ["trail-bucket"] = (TrailFacts.Type, TrailBucket.Create),
         ["root-hardware-mfa"] = (ResourceTypes.Account, RootHardwareMfa.Create),
         ["s3-object-events"] = ("AWS::S3::Bucket", S3ObjectEvents.Create),
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -14,7 +14,6 @@ namespace Rampart.Posture.Checks.Plugins;
 /// </summary>
 internal sealed class MetricAlarmChain : CheckPlugin
 {
-    private const string Trail = "AWS::CloudTrail::Trail";
     private const string MetricFilter = "AWS::Logs::MetricFilter";
     private const string Alarm = "AWS::CloudWatch::Alarm";
     private const string Topic = "AWS::SNS::Topic";
@@ -33,7 +32,7 @@ internal sealed class MetricAlarmChain : CheckPlugin
         _rejects = rejects;
     }
 
-    public override ImmutableArray<string> Reads { get; } = [Trail, MetricFilter, Alarm, Topic, Subscription];
+    public override ImmutableArray<string> Reads { get; } = [TrailFacts.Type, MetricFilter, Alarm, Topic, Subscription];
 
     /// <summary>Reads <c>{matches: [event…], rejects: [event…]}</c>; at least one event to match.</summary>
     public static CheckPlugin? Create(JsonElement parameters, Action<string> problem)

@@ -43,7 +43,7 @@ internal static class PluginFacts
     /// were most likely not collected, and saying the account has none would be a guess. Null when there are trails.
     /// </summary>
     public static PluginJudgement? NoTrails(ResourceInventory inventory, CloudResource account) =>
-        inventory.OfType("AWS::CloudTrail::Trail").IsEmpty
+        inventory.OfType(TrailFacts.Type).IsEmpty
             ? new PluginJudgement(account, CheckStatus.Error, [], "the inventory holds no trail for any account; collect `aws cloudtrail describe-trails` (or record AWS::CloudTrail::Trail in AWS Config) to judge this")
             : null;
 
@@ -57,7 +57,7 @@ internal static class PluginFacts
     /// or off) or is an organization trail (which records every account).
     /// </summary>
     public static JudgeScope AccountScope(CloudResource resource, ResourceInventory inventory) =>
-        resource.Type == "AWS::CloudTrail::Trail" && (inventory.OfType("AWS::CloudTrail::Trail").Length <= 1 || Flag(resource.Configuration, "IsOrganizationTrail") == true)
+        resource.Type == TrailFacts.Type && (inventory.OfType(TrailFacts.Type).Length <= 1 || TrailFacts.IsOrganization(resource))
             ? new JudgeScope(inventory.Accounts, [])
             : JudgeScope.Account(resource.Account);
 
@@ -155,10 +155,10 @@ internal static class PluginFacts
 /// <param name="AllManagementEvents">Whether it records read and write management events, or null when its selectors were not collected (a trail's default is to record them all).</param>
 /// <param name="LogGroupArn">The CloudWatch Logs log group it delivers to, or null.</param>
 /// <param name="Bucket">The bucket it delivers to, or null.</param>
-/// <param name="Organization">Whether it is an organization trail, recording every account of the organization.</param>
-internal sealed record TrailFacts(CloudResource Resource, string Name, bool MultiRegion, bool? Logging, bool? AllManagementEvents, string? LogGroupArn, string? Bucket, bool Organization)
+internal sealed record TrailFacts(CloudResource Resource, string Name, bool MultiRegion, bool? Logging, bool? AllManagementEvents, string? LogGroupArn, string? Bucket)
 {
-    private const string Trail = "AWS::CloudTrail::Trail";
+    /// <summary>The trail's resource type.</summary>
+    public const string Type = "AWS::CloudTrail::Trail";
 
     /// <summary>Whether the trail records every region's management events and is logging (unknowns given the benefit of the doubt).</summary>
     public bool RecordsAccount => MultiRegion && Logging != false && AllManagementEvents != false;
@@ -175,8 +175,14 @@ internal sealed record TrailFacts(CloudResource Resource, string Name, bool Mult
             PluginFacts.Flag(status, "IsLogging"),
             ManagementEvents(PluginFacts.Supplement(trail, "EventSelectors")),
             PluginFacts.Text(configuration, "CloudWatchLogsLogGroupArn") is { Length: > 0 } group ? group : null,
-            PluginFacts.Text(configuration, "S3BucketName") is { Length: > 0 } bucket ? bucket : null,
-            PluginFacts.Flag(configuration, "IsOrganizationTrail") == true);
+            PluginFacts.Text(configuration, "S3BucketName") is { Length: > 0 } bucket ? bucket : null);
+    }
+
+    /// <summary>Whether a trail resource is an organization trail, recording every account of the organization.</summary>
+    public static bool IsOrganization(CloudResource trail)
+    {
+        Core.Guard.NotNull(trail);
+        return PluginFacts.Flag(trail.Configuration, "IsOrganizationTrail") == true;
     }
 
     /// <summary>
@@ -184,12 +190,12 @@ internal sealed record TrailFacts(CloudResource Resource, string Name, bool Mult
     /// organization trail is listed once, by whichever account's export held it, and records them all).
     /// </summary>
     public static IEnumerable<TrailFacts> In(ResourceInventory inventory, string account) =>
-        inventory.OfType(Trail, account).Select(Of)
-            .Concat(inventory.OfType(Trail).Where(t => t.Account != account && PluginFacts.Flag(t.Configuration, "IsOrganizationTrail") == true).Select(Of));
+        inventory.OfType(Type, account).Select(Of)
+            .Concat(inventory.OfType(Type).Where(t => t.Account != account && IsOrganization(t)).Select(Of));
 
     /// <summary>Whether the inventory holds an organization trail (whose changes reach every account).</summary>
     public static bool AnyOrganizationTrail(ResourceInventory inventory) =>
-        inventory.OfType(Trail).Any(static t => PluginFacts.Flag(t.Configuration, "IsOrganizationTrail") == true);
+        inventory.OfType(Type).Any(IsOrganization);
 
     // Reads and writes are each recorded by some selector that records management events without excluding any event
     // source: basic selectors with IncludeManagementEvents (ReadWriteType All, ReadOnly or WriteOnly) and no

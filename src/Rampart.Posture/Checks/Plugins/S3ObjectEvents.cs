@@ -14,7 +14,7 @@ internal sealed class S3ObjectEvents(bool write) : CheckPlugin
 {
     private const string Bucket = "AWS::S3::Bucket";
 
-    public override ImmutableArray<string> Reads { get; } = ["AWS::CloudTrail::Trail"];
+    public override ImmutableArray<string> Reads { get; } = [TrailFacts.Type];
 
     /// <summary>Reads <c>{access: write | read}</c>.</summary>
     public static CheckPlugin? Create(JsonElement parameters, Action<string> problem)

@@ -12,7 +12,7 @@ namespace Rampart.Posture.Checks.Plugins;
 /// </summary>
 internal sealed class TrailBucket(bool logging) : CheckPlugin
 {
-    private const string Trail = "AWS::CloudTrail::Trail";
+    private const string Trail = TrailFacts.Type;
     private const string Bucket = "AWS::S3::Bucket";
 
     private static readonly string[] PublicGroups = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
