@@ -91,6 +91,23 @@ public sealed class JsonLogEvent : LogEvent
         return text is not null;
     }
 
+    /// <summary>
+    /// As <see cref="TryGetText(ReadOnlySpan{byte}, out string?)"/>, for a value no other event repeats (an event's id):
+    /// decoded on its own, without passing through the cache of values that repeat.
+    /// </summary>
+    public bool TryGetUniqueText(ReadOnlySpan<byte> utf8Name, [NotNullWhen(true)] out string? text)
+    {
+        text = Record.FindUniqueText(utf8Name);
+        return text is not null;
+    }
+
+    /// <summary>
+    /// The bytes between the quotes of the top-level string property <paramref name="utf8Name"/> when they are printable
+    /// ASCII without escapes, for reading a timestamp or number without making a string; false otherwise (then read
+    /// the text). The span is valid while the event is.
+    /// </summary>
+    public bool TryGetAscii(ReadOnlySpan<byte> utf8Name, out ReadOnlySpan<byte> ascii) => Record.TryGetAsciiProperty(utf8Name, out ascii);
+
     /// <inheritdoc />
     public override EventSummary Summarize()
     {

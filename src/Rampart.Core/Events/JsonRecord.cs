@@ -264,6 +264,42 @@ public sealed class JsonRecord
         return slot >= 0 && KindOf(slot) is JsonValueKind.String or JsonValueKind.Number ? SharedTextOf(slot) : null;
     }
 
+    /// <summary>
+    /// As <see cref="FindText(ReadOnlySpan{byte})"/>, for a value no other record repeats (an event's id): decoded on
+    /// its own rather than through the thread's cache of repeating values, which it would only push others out of.
+    /// </summary>
+    internal string? FindUniqueText(ReadOnlySpan<byte> utf8Name)
+    {
+        if (_gate is null)
+            return FindUniqueTextCore(utf8Name);
+        lock (_gate)
+            return FindUniqueTextCore(utf8Name);
+    }
+
+    private string? FindUniqueTextCore(ReadOnlySpan<byte> utf8Name)
+    {
+        var slot = FindProperty(utf8Name);
+        if (slot < 0 || KindOf(slot) is not (JsonValueKind.String or JsonValueKind.Number))
+            return null;
+        ref var text = ref _texts[slot];
+        if (text is null && KindOf(slot) == JsonValueKind.String && TryGetAsciiBytes(slot, out var ascii))
+            text = System.Text.Encoding.ASCII.GetString(ascii);
+        return text ?? TextOf(slot);
+    }
+
+    /// <summary>
+    /// The bytes between the quotes of the top-level string property <paramref name="utf8Name"/>, when it holds only
+    /// printable ASCII without escapes (timestamps, ids): read without making a string. Valid while the record is.
+    /// </summary>
+    internal bool TryGetAsciiProperty(ReadOnlySpan<byte> utf8Name, out ReadOnlySpan<byte> ascii)
+    {
+        ascii = default;
+        if (_gate is not null)
+            return false;
+        var slot = FindProperty(utf8Name);
+        return slot >= 0 && KindOf(slot) == JsonValueKind.String && TryGetAsciiBytes(slot, out ascii);
+    }
+
     /// <summary>Throws unless a record is loaded.</summary>
     internal void EnsureLoaded()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Rampart.Detection.Correlation;
@@ -9,7 +10,12 @@ namespace Rampart.Detection.Correlation;
 /// </summary>
 public sealed class Baseline
 {
+    private const int RecentPairs = 256;
+
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+
+    // Group and value pairs known lately, by the identity of their strings (see Knows).
+    private readonly (string? Key, string? Value, Group? Group)[] _recent = new (string?, string?, Group?)[RecentPairs];
 
     /// <summary>Groups known.</summary>
     public int Groups => _groups.Count;
@@ -36,8 +42,21 @@ public sealed class Baseline
     /// <summary>Whether the group already took <paramref name="value"/>; notes <paramref name="time"/> when it is the group's earliest.</summary>
     internal bool Knows(string key, string value, DateTimeOffset time)
     {
-        if (!_groups.TryGetValue(key, out var known) || !known.Values.Contains(value))
-            return false;
+        // Values come from a cache of strings, so a pair met lately is usually the same two instances: those are
+        // known without hashing either. What a group took is never forgotten, so a kept pair stays true.
+        ref var recent = ref _recent[((RuntimeHelpers.GetHashCode(key) * 31) + RuntimeHelpers.GetHashCode(value)) & (RecentPairs - 1)];
+        Group? known;
+        if (ReferenceEquals(recent.Key, key) && ReferenceEquals(recent.Value, value))
+        {
+            known = recent.Group!;
+        }
+        else
+        {
+            if (!_groups.TryGetValue(key, out known) || !known.Values.Contains(value))
+                return false;
+            recent = (key, value, known);
+        }
+
         if (time < known.FirstSeen)
             known.FirstSeen = time;
         return true;
@@ -76,6 +95,7 @@ public sealed class Baseline
     {
         if (groups.ValueKind != JsonValueKind.Array)
             return false;
+        Array.Clear(_recent);
         foreach (var item in groups.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.Object

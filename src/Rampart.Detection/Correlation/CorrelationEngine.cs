@@ -88,7 +88,7 @@ public sealed partial class CorrelationEngine
                     _consumers[key] = list = [];
                 list.Add((state, i));
                 if (resolved.Sources[i] is SigmaRule rule)
-                    state.Fields[i] = FieldsOf(rule).Register(state, i);
+                    state.Positions[i] = FieldsOf(rule).Register(state, i);
             }
         }
 
@@ -204,7 +204,7 @@ public sealed partial class CorrelationEngine
             {
                 watermark.Flushed = time;
                 foreach (var state in _states)
-                    state.PlaceUpTo(stream, matches);
+                    state.PlaceUpTo(stream, watermark, matches);
             }
         }
 
@@ -213,9 +213,10 @@ public sealed partial class CorrelationEngine
             foreach (var (state, source) in consumers)
             {
                 // Baselines mostly meet values they know: those are turned away without building an entry.
-                if (state.Rule.Type == CorrelationType.NewValue && state.Knows(state.Fields[source]!.PositionsOf(state, source), observation.Values, time))
+                var positions = state.Positions[source];
+                if (state.Rule.Type == CorrelationType.NewValue && state.Knows(positions, observation.Values, time))
                     continue;
-                var (group, value) = state.Fields[source]!.Select(state, source, observation.Values);
+                var (group, value) = RuleFields.Select(positions, observation.Values);
                 state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, value), matches, watermark);
             }
         }
@@ -414,11 +415,9 @@ public sealed partial class CorrelationEngine
     // positions of its group-by fields and measured field in the observation's values.
     private sealed class RuleFields
     {
-        private readonly Dictionary<(State, int), (int[] Group, int Value)> _positions = [];
-
         public List<FieldPath> Paths { get; } = [];
 
-        public RuleFields Register(State state, int source)
+        public (int[] Group, int Value) Register(State state, int source)
         {
             var rule = state.Rule;
             var name = ((SigmaRule)state.Resolved.Sources[source]).Name;
@@ -434,16 +433,13 @@ public sealed partial class CorrelationEngine
 
             var group = rule.GroupBy.Select(PositionOf).ToArray();
             var value = rule.Condition?.Field is { } measured ? PositionOf(measured) : -1;
-            _positions[(state, source)] = (group, value);
-            return this;
+            return (group, value);
         }
 
-        public (int[] Group, int Value) PositionsOf(State state, int source) => _positions[(state, source)];
-
         // The group-by values and the measured value for one correlation source, out of an observation's values.
-        public (string?[] Group, string? Value) Select(State state, int source, string?[] values)
+        public static (string?[] Group, string? Value) Select((int[] Group, int Value) positions, string?[] values)
         {
-            var (group, value) = _positions[(state, source)];
+            var (group, value) = positions;
             var selected = group.Length == 0 ? [] : new string?[group.Length];
             for (var i = 0; i < group.Length; i++)
                 selected[i] = values[group[i]];
@@ -657,7 +653,8 @@ public sealed partial class CorrelationEngine
 
         public SigmaCorrelation Rule => Resolved.Rule;
 
-        public RuleFields?[] Fields { get; } = new RuleFields?[resolved.Sources.Length];
+        /// <summary>Per source that is a detection rule, where its group-by and measured values lie in the rule's observations.</summary>
+        public (int[] Group, int Value)[] Positions { get; } = new (int[], int)[resolved.Sources.Length];
 
         public Dictionary<string, GroupEntries> Groups { get; } = new(StringComparer.Ordinal);
 
@@ -742,10 +739,15 @@ public sealed partial class CorrelationEngine
         /// <summary>0 for a correlation of detection rules; one more than the deepest correlation it is built on otherwise.</summary>
         public int Depth { get; set; }
 
-        /// <summary>Places the matches of <paramref name="stream"/> its watermark has passed.</summary>
-        public void PlaceUpTo(string stream, List<CorrelationMatch> matches)
+        /// <summary>Places the matches of <paramref name="stream"/> its <paramref name="watermark"/> has passed.</summary>
+        public void PlaceUpTo(string stream, Watermark watermark, List<CorrelationMatch> matches)
         {
-            if (!_pending.TryGetValue(stream, out var pending) || !engine._watermarks.TryGetValue(stream, out var watermark))
+            PendingEntries? pending;
+            if (_pending.Count == 0)
+                return;
+            if (ReferenceEquals(stream, _lastStream))
+                pending = _lastPending!;
+            else if (!_pending.TryGetValue(stream, out pending))
                 return;
             var limit = watermark.Latest - Lateness;
             while (pending.TryTakeUpTo(limit, out var next))

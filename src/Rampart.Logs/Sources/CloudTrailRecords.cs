@@ -16,7 +16,7 @@ internal static class CloudTrailRecords
     private static EventSummary SummarizeEvent(JsonLogEvent record) => new()
     {
         Time = JsonFields.Time(record, "eventTime"u8),
-        EventId = JsonFields.Text(record, "eventID"u8),
+        EventId = JsonFields.UniqueText(record, "eventID"u8),
         EventName = JsonFields.Text(record, "eventName"u8),
         Account = JsonFields.Text(record, "recipientAccountId"u8) ?? JsonFields.Text(record, IdentityAccount),
         Region = JsonFields.Text(record, "awsRegion"u8),

@@ -16,7 +16,23 @@ internal static class JsonFields
         record.TryGetText(path, out var text) && text.Length > 0 ? text : null;
 
     /// <summary>A timestamp in the top-level property <paramref name="name"/>: ISO 8601 (with or without the <c>T</c>), or epoch seconds.</summary>
-    public static DateTimeOffset? Time(JsonLogEvent record, ReadOnlySpan<byte> name) => ParseTime(Text(record, name));
+    public static DateTimeOffset? Time(JsonLogEvent record, ReadOnlySpan<byte> name)
+    {
+        // The usual `2024-03-05T10:15:30Z` is read off its bytes: no string is made for a value that seldom repeats.
+        if (record.TryGetAscii(name, out var ascii) && ascii.Length == UtcSecondsLength)
+        {
+            Span<char> text = stackalloc char[UtcSecondsLength];
+            System.Text.Ascii.ToUtf16(ascii, text, out _);
+            if (TryParseUtcSeconds(text, out var utc))
+                return utc;
+        }
+
+        return ParseTime(Text(record, name));
+    }
+
+    /// <summary>A string at the top-level property <paramref name="name"/> that no other record repeats (an id); null when absent or empty.</summary>
+    public static string? UniqueText(JsonLogEvent record, ReadOnlySpan<byte> name) =>
+        record.TryGetUniqueText(name, out var text) && text.Length > 0 ? text : null;
 
     /// <summary>The property <paramref name="name"/> of <paramref name="element"/> when it is an object, else default.</summary>
     public static JsonElement Object(JsonElement element, string name) =>
@@ -57,10 +73,12 @@ internal static class JsonFields
 
     // CloudTrail and Route 53 write `2024-03-05T10:15:30Z`: read digits directly instead of the general parser,
     // which costs more than the rest of a summary. Anything else (fractions, offsets, leap seconds) goes the long way.
+    private const int UtcSecondsLength = 20;
+
     private static bool TryParseUtcSeconds(ReadOnlySpan<char> text, out DateTimeOffset time)
     {
         time = default;
-        if (text.Length != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+        if (text.Length != UtcSecondsLength || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
             return false;
         if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
             || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second))

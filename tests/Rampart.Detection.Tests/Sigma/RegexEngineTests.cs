@@ -28,6 +28,24 @@ public sealed class RegexEngineTests
         Assert.False(Matches(rules, "abba"));
     }
 
+    [Fact]
+    public void ValuesMetAgainAreAnsweredAsTheRegexAnswersThem()
+    {
+        // Answers are remembered by value text in a small table; values that share a slot, and values met again after
+        // others took their slot, must still get the regex's own answer.
+        var rules = Compile("""^agent-[0-9]*7$""");
+        var regex = new System.Text.RegularExpressions.Regex("^agent-[0-9]*7$");
+        var values = Enumerable.Range(0, 3000).Select(i => "agent-" + (i * 7919 % 5003).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var value in values)
+                Assert.Equal(regex.IsMatch(value), Matches(rules, value));
+        }
+
+        Assert.Contains(values, regex.IsMatch);
+    }
+
     private static SigmaRuleSet Compile(string pattern)
     {
         var diagnostics = new DiagnosticBag();

@@ -51,39 +51,33 @@ internal sealed class CidrNetwork
     }
 
     /// <summary>Whether <paramref name="text"/> is an address inside the network; text that is not an address is not.</summary>
-    public bool Contains(ReadOnlySpan<char> text)
-    {
-        if (IsIPv4 && TryParseIPv4(text, out var ipv4))
-            return (ipv4 & _ipv4Mask) == _ipv4Network;
+    public bool Contains(ReadOnlySpan<char> text) => IpValue.TryParse(text, out var address) && Contains(address);
 
-        // Only IPv6 text goes to IPAddress, which would also take legacy IPv4 forms such as "10.0.0".
-        if (text.IsEmpty || text.Length > 64 || !text.Contains(':') || !IPAddress.TryParse(text, out var address))
-            return false;
-        if (IsIPv4 && address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        Span<byte> bytes = stackalloc byte[16];
-        if (!address.TryWriteBytes(bytes, out var written) || written != _network.Length)
-            return false;
+    /// <summary>Whether <paramref name="address"/> lies inside the network; an IPv4-mapped IPv6 address counts as its IPv4 address.</summary>
+    public bool Contains(in IpValue address)
+    {
         if (IsIPv4)
-            return (ToUInt32(bytes) & _ipv4Mask) == _ipv4Network;
-        for (var i = 0; i < written; i++)
+            return address.TryGetIPv4(out var ipv4) && (ipv4 & _ipv4Mask) == _ipv4Network;
+        if (address.IsIPv4)
+            return false;
+        for (var i = 0; i < _network.Length; i++)
         {
             var keep = Math.Clamp(_prefix - (i * 8), 0, 8);
             if (keep == 0)
                 break;
             var mask = (byte)(0xFF << (8 - keep));
-            if ((bytes[i] & mask) != _network[i])
+            if ((address.IPv6Byte(i) & mask) != _network[i])
                 return false;
         }
 
         return true;
     }
 
-    private static uint ToUInt32(ReadOnlySpan<byte> bytes) =>
+    internal static uint ToUInt32(ReadOnlySpan<byte> bytes) =>
         ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
 
     /// <summary>Dotted-quad IPv4 without allocating; anything else (including IPv6) is left to <see cref="IPAddress"/>.</summary>
-    private static bool TryParseIPv4(ReadOnlySpan<char> text, out uint address)
+    internal static bool TryParseIPv4(ReadOnlySpan<char> text, out uint address)
     {
         address = 0;
         var octets = 0;

@@ -7,10 +7,11 @@ namespace Rampart.Detection.Sigma.Matching;
 /// A <c>re</c> value: the .NET regex searches the value (unanchored, as Sigma rules are written).
 /// Patterns run on the linear-time engine where they can; on the backtracking engine, a match that
 /// runs past the configured timeout counts as no match and is counted. Values without the text every
-/// match contains are rejected before the regex runs.
+/// match contains are rejected before the regex runs, and values met lately are answered from memory.
 /// </summary>
 internal sealed class RegexTest(Regex regex, RequiredLiteral? requiredLiteral, TextNormalization normalization) : PerValueTest(normalization)
 {
+    private readonly RecentAnswers _recent = new();
     private int _timeouts;
 
     public Regex Regex { get; } = regex;
@@ -30,9 +31,13 @@ internal sealed class RegexTest(Regex regex, RequiredLiteral? requiredLiteral, T
     {
         if (RequiredLiteral is { } literal && !literal.IsIn(text))
             return false;
+        if (_recent.TryGet(text, out var known, out var slot))
+            return known;
         try
         {
-            return Regex.IsMatch(text);
+            var result = Regex.IsMatch(text);
+            _recent.Keep(slot, text, result);
+            return result;
         }
         catch (RegexMatchTimeoutException)
         {

@@ -171,7 +171,11 @@ internal static class ItemCompiler
         }
 
         if (!chain.MatchAll)
+        {
             MergeExactValues(tests, normalization);
+            MergeNetworks(tests, normalization);
+        }
+
         return [.. tests];
     }
 
@@ -188,6 +192,17 @@ internal static class ItemCompiler
             return;
         tests.RemoveAll(test => test is TextPatternTest { Pattern: { Kind: WildcardKind.Exact, Cased: false } });
         tests.Insert(0, new ExactSetTest(exact, normalization));
+    }
+
+    // A list of networks is one test, which reads each event value as an address once.
+    private static void MergeNetworks(List<ValueTest> tests, TextNormalization normalization)
+    {
+        var networks = tests.OfType<CidrTest>().SelectMany(test => test.Networks).ToImmutableArray();
+        if (tests.Count(test => test is CidrTest) < 2)
+            return;
+        var at = tests.FindIndex(test => test is CidrTest);
+        tests.RemoveAll(test => test is CidrTest);
+        tests.Insert(at, new CidrTest(networks, normalization));
     }
 
     private static List<ValueTest>? CompileValue(RuleValue value, ValueChain chain, TextNormalization normalization, bool isKeyword, RuleContext context)
@@ -426,7 +441,7 @@ internal static class ItemCompiler
                 return null;
             }
 
-            tests.Add(new CidrTest(network, normalization));
+            tests.Add(new CidrTest([network], normalization));
         }
 
         return tests;
