@@ -193,7 +193,7 @@ public sealed class HuntRunner
                     var silent = !correlations.Generates(rule);
                     if (silent)
                     {
-                        output.AddSilent(index, correlations.Observe(rule, logEvent, summary), _hitRules[rule], logEvent.SourceType, work.Held);
+                        output.AddSilent(index, rule, logEvent, summary, _hitRules[rule], work.Held);
                         continue;
                     }
 

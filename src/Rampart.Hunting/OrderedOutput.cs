@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
+using Rampart.Core.Events;
 using Rampart.Detection.Correlation;
+using Rampart.Detection.Sigma;
 using Rampart.Hunting.Output;
 
 namespace Rampart.Hunting;
@@ -64,20 +66,20 @@ internal sealed class OrderedOutput
     }
 
     /// <summary>
-    /// A match of file <paramref name="index"/> that only feeds correlations: handed to them at once when the file is
-    /// at the head, otherwise held as a silent hit.
+    /// A match of <paramref name="rule"/> in file <paramref name="index"/> that only feeds correlations: handed to them
+    /// straight from the event when the file is at the head, otherwise observed and held as a silent hit.
     /// </summary>
-    public void AddSilent(int index, CorrelationObservation observation, HitRule rule, string sourceType, List<DetectionHit> held)
+    public void AddSilent(int index, SigmaRule rule, LogEvent logEvent, EventSummary summary, HitRule hitRule, List<DetectionHit> held)
     {
         if (Volatile.Read(ref _next) == index)
         {
             WriteAll(held);
-            _correlations!.Add(observation, _fired);
+            _correlations!.Add(rule, logEvent, summary, _fired);
             WriteFired();
         }
         else
         {
-            held.Add(new DetectionHit(rule, sourceType, observation.Summary, default, default) { Observation = observation, Silent = true });
+            held.Add(new DetectionHit(hitRule, logEvent.SourceType, summary, default, default) { Observation = _correlations!.Observe(rule, logEvent, summary), Silent = true });
         }
     }
 

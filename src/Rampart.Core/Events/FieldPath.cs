@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 
@@ -9,12 +10,22 @@ namespace Rampart.Core.Events;
 /// </summary>
 public sealed class FieldPath : IEquatable<FieldPath>
 {
+    // Every name met, numbered in the order met: as many as the rules loaded name, never more.
+    private static readonly ConcurrentDictionary<string, int> Ordinals = new(StringComparer.Ordinal);
+
     private FieldPath(string name, ImmutableArray<string> segments)
     {
         Name = name;
         Segments = segments;
         Utf8Segments = [.. segments.Select(Encoding.UTF8.GetBytes)];
+        Ordinal = Ordinals.GetOrAdd(name, static (_, ordinals) => ordinals.Count, Ordinals);
     }
+
+    /// <summary>
+    /// A small number for the name, the same for every path of that name in the process: tables indexed by it keep
+    /// something per field (the values an event holds there) without hashing names.
+    /// </summary>
+    public int Ordinal { get; }
 
     /// <summary>The name as written.</summary>
     public string Name { get; }

@@ -13,7 +13,7 @@ namespace Rampart.Detection.Correlation;
 
 /// <summary>
 /// Runs a rule set's correlation rules over the matches of its detection rules, in event time. Feed it the
-/// matches in a fixed order (<see cref="Add"/>, from one thread) and it gives the same results however they
+/// matches in a fixed order (<see cref="Add(CorrelationObservation, List{CorrelationMatch})"/>, from one thread) and it gives the same results however they
 /// are batched: one hunt or record by record.
 /// </summary>
 /// <remarks>
@@ -42,6 +42,10 @@ public sealed partial class CorrelationEngine
     private readonly HashSet<SigmaRule> _generated = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SigmaCorrelation> _silentCorrelations = new(ReferenceEqualityComparer.Instance);
     private readonly TimeSpan _lateness;
+
+    // What adding a match straight from its event reuses: matches are added from one thread at a time.
+    private CorrelationObservation? _reused;
+    private string?[] _values = [];
     private readonly IAddressLocator? _locator;
 
     [ThreadStatic]
@@ -135,7 +139,7 @@ public sealed partial class CorrelationEngine
     /// <summary>Whether <paramref name="correlation"/> reports when it fires: unless other correlations use it and none of them says <c>generate: true</c>.</summary>
     public bool Generates(SigmaCorrelation correlation) => !_silentCorrelations.Contains(Guard.NotNull(correlation));
 
-    /// <summary>Takes what correlations need from an event <paramref name="rule"/> matched. Thread-safe.</summary>
+    /// <summary>Takes what correlations need from an event <paramref name="rule"/> matched, to be added later. Thread-safe.</summary>
     public CorrelationObservation Observe(SigmaRule rule, LogEvent logEvent, EventSummary summary)
     {
         Guard.NotNull(rule);
@@ -143,9 +147,34 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(summary);
         var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
         var values = paths.Count == 0 ? [] : new string?[paths.Count];
+        var (time, stream) = Collect(paths, logEvent, summary, values);
+        return new CorrelationObservation(rule, time, summary, stream, values);
+    }
+
+    /// <summary>
+    /// Adds a match of <paramref name="rule"/> straight from its event, when it is the next in input order (as
+    /// <see cref="Add(CorrelationObservation, List{CorrelationMatch})"/>): nothing is copied unless a correlation keeps it.
+    /// </summary>
+    public void Add(SigmaRule rule, LogEvent logEvent, EventSummary summary, List<CorrelationMatch> matches)
+    {
+        Guard.NotNull(rule);
+        Guard.NotNull(logEvent);
+        Guard.NotNull(summary);
+        var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
+        var buffer = _values.Length >= paths.Count ? _values : _values = new string?[paths.Count];
+        var (time, stream) = Collect(paths, logEvent, summary, buffer);
+        var observation = _reused ??= new CorrelationObservation(rule, time, summary, stream, buffer);
+        observation.Reuse(rule, time, summary, stream, buffer);
+        Add(observation, matches);
+    }
+
+    // The values at the rule's paths into values (from index 0), and the event's time and stream.
+    private static (DateTimeOffset? Time, string Stream) Collect(List<FieldPath> paths, LogEvent logEvent, EventSummary summary, string?[] values)
+    {
         var scratch = t_scratch ??= [];
         for (var i = 0; i < paths.Count; i++)
         {
+            values[i] = null;
             scratch.Clear();
             logEvent.CollectValues(paths[i], scratch);
             foreach (var value in scratch)
@@ -165,11 +194,11 @@ public sealed partial class CorrelationEngine
         {
             var stream = StreamOf(path, summary);
             if (string.IsNullOrEmpty(path))
-                return new CorrelationObservation(rule, summary.Time, summary, stream, values);
+                return (summary.Time, stream);
             t_stream = cache = (path, stream);
         }
 
-        return new CorrelationObservation(rule, summary.Time, summary, cache.Value.Stream, values);
+        return (summary.Time, cache.Value.Stream);
     }
 
     /// <summary>Adds one match, in input order; correlations that fire are appended to <paramref name="matches"/>, chained ones after those they build on.</summary>

@@ -20,20 +20,30 @@ public sealed class CorrelationObservation
     }
 
     /// <summary>The rule that matched.</summary>
-    public SigmaRule Rule { get; }
+    public SigmaRule Rule { get; private set; }
 
     /// <summary>When the event happened; events without a time cannot be correlated.</summary>
-    public DateTimeOffset? Time { get; }
+    public DateTimeOffset? Time { get; private set; }
 
     /// <summary>The event's summary.</summary>
-    public EventSummary Summary { get; }
+    public EventSummary Summary { get; private set; }
 
     /// <summary>
     /// The stream the event came in, whose records arrive in time order: in the S3 layout one log's files (its
     /// folder above the <c>YYYY/MM/DD</c> folders and the file name before its timestamp); else the file; for an
     /// event without a file, its account and region.
     /// </summary>
-    public string Stream { get; }
+    public string Stream { get; private set; }
 
-    internal string?[] Values { get; }
+    internal string?[] Values { get; private set; }
+
+    /// <summary>Makes this instance another match's observation, for one that is added at once and kept by nobody.</summary>
+    internal void Reuse(SigmaRule rule, DateTimeOffset? time, EventSummary summary, string stream, string?[] values)
+    {
+        Rule = rule;
+        Time = time;
+        Summary = summary;
+        Stream = stream;
+        Values = values;
+    }
 }

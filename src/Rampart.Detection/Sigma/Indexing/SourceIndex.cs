@@ -66,12 +66,9 @@ internal sealed class SourceIndex
         var candidates = scratch.Candidates;
         candidates.Clear();
         var marks = scratch.BeginMarks(_rules.Length, out var stamp);
-        var values = scratch.Values;
         foreach (var field in _fields)
         {
-            values.Clear();
-            logEvent.CollectValues(field.Path, values);
-            foreach (ref readonly var value in CollectionsMarshal.AsSpan(values))
+            foreach (ref readonly var value in scratch.ValuesOf(logEvent, field.Path))
             {
                 if (value.IsNull || !field.TryGetRules(ValueText.Of(value, field.Normalization, scratch), out var rules))
                     continue;

@@ -7,9 +7,6 @@ internal sealed class ExistsPredicate(FieldPath path, bool expected) : EventPred
 {
     public override bool Evaluate(LogEvent logEvent, MatchScratch scratch)
     {
-        var values = scratch.Values;
-        values.Clear();
-        logEvent.CollectValues(path, values);
-        return values.Count > 0 == expected;
+        return scratch.ValuesOf(logEvent, path).Length > 0 == expected;
     }
 }

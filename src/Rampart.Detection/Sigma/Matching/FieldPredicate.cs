@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Rampart.Core.Events;
 
 namespace Rampart.Detection.Sigma.Matching;
@@ -25,10 +24,7 @@ internal sealed class FieldPredicate(FieldPath path, TextNormalization normaliza
 
     public override bool Evaluate(LogEvent logEvent, MatchScratch scratch)
     {
-        var list = scratch.Values;
-        list.Clear();
-        logEvent.CollectValues(Path, list);
-        var values = CollectionsMarshal.AsSpan(list);
+        var values = scratch.ValuesOf(logEvent, Path);
         var result = TestValues.Link(_tests, MatchAll, values, logEvent, scratch);
         return Negate ? !values.IsEmpty && !result : result;
     }

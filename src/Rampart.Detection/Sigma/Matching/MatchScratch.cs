@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Rampart.Core.Events;
 
 namespace Rampart.Detection.Sigma.Matching;
@@ -18,11 +19,14 @@ internal sealed class MatchScratch
     private int _stamp;
     private char[] _decoded = new char[256];
 
+    // Per field ordinal: the generation its values were collected in, and where they lie in _fieldValues.
+    private int[] _fieldStamps = [];
+    private (int Start, int Count)[] _fieldRanges = [];
+    private readonly List<FieldValue> _fieldValues = new(64);
+    private LogEvent? _fieldsOf;
+
     /// <summary>The calling thread's buffers.</summary>
     public static MatchScratch Current => _current ??= new MatchScratch();
-
-    /// <summary>Values of the field being tested.</summary>
-    public List<FieldValue> Values { get; } = new(16);
 
     /// <summary>Values of a field referenced with <c>fieldref</c>.</summary>
     public List<FieldValue> References { get; } = new(16);
@@ -33,7 +37,45 @@ internal sealed class MatchScratch
     private List<FieldValue> AllValues { get; } = new(128);
 
     /// <summary>Starts a new event: values cached for the previous one are stale from now on.</summary>
-    public void BeginEvent() => _generation++;
+    public void BeginEvent()
+    {
+        _generation++;
+        _fieldsOf = null;
+        _fieldValues.Clear();
+    }
+
+    /// <summary>
+    /// The values of <paramref name="logEvent"/> at <paramref name="path"/>, collected once per event however many
+    /// rules and the index ask (<c>userIdentity.type</c>, <c>eventName</c>): valid until the next event begins.
+    /// </summary>
+    public ReadOnlySpan<FieldValue> ValuesOf(LogEvent logEvent, FieldPath path)
+    {
+        if (!ReferenceEquals(logEvent, _fieldsOf))
+        {
+            // A new event, even one not begun: nothing collected for another may be given for it.
+            _generation++;
+            _fieldsOf = logEvent;
+            _fieldValues.Clear();
+        }
+
+        var ordinal = path.Ordinal;
+        if (ordinal >= _fieldStamps.Length)
+        {
+            Array.Resize(ref _fieldStamps, Math.Max(ordinal + 1, _fieldStamps.Length * 2));
+            Array.Resize(ref _fieldRanges, _fieldStamps.Length);
+        }
+
+        if (_fieldStamps[ordinal] != _generation)
+        {
+            var start = _fieldValues.Count;
+            logEvent.CollectValues(path, _fieldValues);
+            _fieldStamps[ordinal] = _generation;
+            _fieldRanges[ordinal] = (start, _fieldValues.Count - start);
+        }
+
+        var (from, count) = _fieldRanges[ordinal];
+        return CollectionsMarshal.AsSpan(_fieldValues).Slice(from, count);
+    }
 
     /// <summary>Every leaf value of the event, collected once per event however many keyword searches ask.</summary>
     public List<FieldValue> GetAllValues(LogEvent logEvent)
