@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Rampart.Core;
 using Rampart.Core.Events;
 using Rampart.Detection.Sigma;
+using Rampart.Detection.Sigma.Matching;
 
 namespace Rampart.Detection.Correlation;
 
@@ -47,9 +48,6 @@ public sealed partial class CorrelationEngine
     private CorrelationObservation? _reused;
     private string?[] _values = [];
     private readonly IAddressLocator? _locator;
-
-    [ThreadStatic]
-    private static List<FieldValue>? t_scratch;
 
     [ThreadStatic]
     private static (string Path, string Stream)? t_stream;
@@ -171,13 +169,12 @@ public sealed partial class CorrelationEngine
     // The values at the rule's paths into values (from index 0), and the event's time and stream.
     private static (DateTimeOffset? Time, string Stream) Collect(List<FieldPath> paths, LogEvent logEvent, EventSummary summary, string?[] values)
     {
-        var scratch = t_scratch ??= [];
+        // The rule that matched has mostly read these fields already: what it collected for this event is reused.
+        var scratch = MatchScratch.Current;
         for (var i = 0; i < paths.Count; i++)
         {
             values[i] = null;
-            scratch.Clear();
-            logEvent.CollectValues(paths[i], scratch);
-            foreach (var value in scratch)
+            foreach (ref readonly var value in scratch.ValuesOf(logEvent, paths[i]))
             {
                 if (!value.IsNull)
                 {

@@ -29,14 +29,12 @@ internal sealed class RegexTest(Regex regex, RequiredLiteral? requiredLiteral, T
 
     protected override bool TestValue(in FieldValue value, ReadOnlySpan<char> text)
     {
-        if (RequiredLiteral is { } literal && !literal.IsIn(text))
-            return false;
-        if (_recent.TryGet(text, out var known, out var slot))
+        if (_recent.TryGet(text, out var known))
             return known;
         try
         {
-            var result = Regex.IsMatch(text);
-            _recent.Keep(slot, text, result);
+            var result = (RequiredLiteral is not { } literal || literal.IsIn(text)) && Regex.IsMatch(text);
+            _recent.Keep(text, result);
             return result;
         }
         catch (RegexMatchTimeoutException)
