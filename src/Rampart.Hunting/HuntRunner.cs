@@ -106,7 +106,7 @@ public sealed class HuntRunner
                 var (read, skipped) = HuntFile(files[index], index, options, context, work, output, correlations);
                 Interlocked.Add(ref events, read);
                 Interlocked.Add(ref filtered, skipped);
-                output.Complete(index, work.Held);
+                work.Held = output.Complete(index, work.Held);
                 var done = Interlocked.Add(ref bytesDone, sizes[index]);
                 var doneFiles = Interlocked.Increment(ref filesDone);
                 progress?.Report(new HuntProgress(done, totalBytes, doneFiles, files.Count));
@@ -336,6 +336,6 @@ public sealed class HuntRunner
         public List<SigmaRule> Matches { get; } = [];
 
         /// <summary>Hits of the file being read that wait for the files before it.</summary>
-        public List<DetectionHit> Held { get; } = [];
+        public HeldHits Held { get; set; } = new();
     }
 }

@@ -15,7 +15,7 @@ namespace Rampart.Hunting;
 /// </summary>
 internal sealed class OrderedOutput
 {
-    private readonly List<DetectionHit>?[] _held;
+    private readonly HeldHits?[] _held;
     private readonly bool[] _done;
     private readonly IHitWriter _writer;
     private readonly object _gate = new();
@@ -27,7 +27,7 @@ internal sealed class OrderedOutput
 
     public OrderedOutput(int files, IHitWriter writer, CorrelationEngine? correlations, Func<CorrelationMatch, DetectionHit> toHit)
     {
-        _held = new List<DetectionHit>?[files];
+        _held = new HeldHits?[files];
         _done = new bool[files];
         _writer = writer;
         _correlations = correlations;
@@ -51,9 +51,9 @@ internal sealed class OrderedOutput
     /// A hit of file <paramref name="index"/>, in the file's record order, from the thread reading that file;
     /// <paramref name="held"/> is that thread's list for the file's hits that cannot be written yet.
     /// </summary>
-    public void Add(int index, DetectionHit hit, List<DetectionHit> held)
+    public void Add(int index, DetectionHit hit, HeldHits held)
     {
-        // A hit written now may borrow the reader's buffer; one held for later keeps its own copy.
+        // A hit written now may borrow the reader's buffer; one held for later borrows a copy the held hits keep.
         if (Volatile.Read(ref _next) == index)
         {
             WriteAll(held);
@@ -61,7 +61,7 @@ internal sealed class OrderedOutput
         }
         else
         {
-            held.Add(hit.Detach());
+            held.Add(hit);
         }
     }
 
@@ -69,7 +69,7 @@ internal sealed class OrderedOutput
     /// A match of <paramref name="rule"/> in file <paramref name="index"/> that only feeds correlations: handed to them
     /// straight from the event when the file is at the head, otherwise observed and held as a silent hit.
     /// </summary>
-    public void AddSilent(int index, SigmaRule rule, LogEvent logEvent, EventSummary summary, HitRule hitRule, List<DetectionHit> held)
+    public void AddSilent(int index, SigmaRule rule, LogEvent logEvent, EventSummary summary, HitRule hitRule, HeldHits held)
     {
         if (Volatile.Read(ref _next) == index)
         {
@@ -83,16 +83,24 @@ internal sealed class OrderedOutput
         }
     }
 
-    /// <summary>File <paramref name="index"/> has no more hits; <paramref name="held"/> (emptied) holds those not yet written.</summary>
-    public void Complete(int index, List<DetectionHit> held)
+    /// <summary>
+    /// File <paramref name="index"/> has no more hits; <paramref name="held"/> holds those not yet written. Returns the
+    /// held hits to go on with: <paramref name="held"/> emptied, or new ones when it waits for an earlier file.
+    /// </summary>
+    public HeldHits Complete(int index, HeldHits held)
     {
         lock (_gate)
         {
             if (index == _next)
+            {
                 WriteAll(held);
+            }
             else if (held.Count > 0)
-                _held[index] = [.. held];
-            held.Clear();
+            {
+                _held[index] = held;
+                held = new HeldHits();
+            }
+
             _done[index] = true;
 
             // Files already complete are written as they reach the head; one still being read writes its own.
@@ -109,6 +117,8 @@ internal sealed class OrderedOutput
                 Monitor.PulseAll(_gate);
             }
         }
+
+        return held;
     }
 
     /// <summary>Every file is complete: judges the correlation windows still open.</summary>
@@ -135,11 +145,13 @@ internal sealed class OrderedOutput
         }
     }
 
-    private void WriteAll(List<DetectionHit> hits)
+    private void WriteAll(HeldHits held)
     {
-        foreach (var hit in hits)
+        if (held.Count == 0)
+            return;
+        foreach (var hit in held.Hits)
             Write(hit);
-        hits.Clear();
+        held.Clear();
     }
 
     private void WriteFired()

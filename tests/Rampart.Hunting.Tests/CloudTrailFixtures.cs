@@ -26,6 +26,21 @@ internal static class CloudTrailFixtures
         level: high
         """;
 
+    public const string AnyTrailCallRule = """
+        title: Any Trail Call
+        id: 5d2e8f1a-3c4b-4e6f-9a7b-8c9d0e1f2a3b
+        status: test
+        author: Rampart tests
+        logsource:
+            product: aws
+            service: cloudtrail
+        detection:
+            selection:
+                eventSource: cloudtrail.amazonaws.com
+            condition: selection
+        level: low
+        """;
+
     public static string Event(string name, string time, string account = "111122223333", string region = "eu-west-1", string source = "cloudtrail.amazonaws.com", string id = "")
     {
         var record = new JsonObject

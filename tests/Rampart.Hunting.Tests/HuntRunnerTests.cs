@@ -61,6 +61,47 @@ public sealed class HuntRunnerTests : IDisposable
     }
 
     [Fact]
+    public void HeldHitsKeepEveryEventWhole()
+    {
+        // Hits of files waiting for an earlier one hold copies of their events in shared chunks: many events filling
+        // several chunks, events too large to share one, and two rules matching one event must all come out whole.
+        var random = new Random(11);
+        for (var file = 0; file < 24; file++)
+        {
+            var events = Enumerable.Range(0, file % 4 == 0 ? 300 : 40)
+                .Select(i =>
+                {
+                    var text = Event(i % 2 == 0 ? "StopLogging" : "DescribeTrails", $"2026-03-01T12:{file:00}:{i % 60:00}Z", id: $"evt-{file:00}-{i:000}");
+                    return random.Next(10) == 0 ? text.Replace("\"main-trail\"", "\"" + new string('x', random.Next(10_000, 70_000)) + "\"", StringComparison.Ordinal) : text;
+                })
+                .ToArray();
+            _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", $"20260301T12{file:00}Z_{file:x16}"), RecordsFile(events));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var rules = SigmaRuleSet.Parse(StopLoggingRule + "\n---\n" + AnyTrailCallRule, "rules.yml", SigmaOptions.Default, diagnostics);
+        Assert.Equal(2, rules.Rules.Length);
+        List<DetectionHit> Run(int threads)
+        {
+            var writer = new CollectingHitWriter();
+            new HuntRunner(rules).Run(new HuntOptions { Inputs = [_temp.Path], Threads = threads }, writer, diagnostics);
+            return writer.Hits;
+        }
+
+        var single = Run(1);
+        Assert.Equal(24 * 40 + (6 * 260) + (24 * 40 + (6 * 260)) / 2, single.Count);
+        for (var round = 0; round < 2; round++)
+        {
+            var parallel = Run(4);
+            Assert.Equal(single.Select(hit => hit.Rule.Title + "\n" + hit.EventText), parallel.Select(hit => hit.Rule.Title + "\n" + hit.EventText));
+        }
+
+        Assert.All(single, hit => Assert.Contains($"\"{hit.Summary.EventId}\"", hit.EventText, StringComparison.Ordinal));
+        Assert.Contains(single, hit => hit.EventJson.Length > 16 * 1024);
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.ToImmutableArray()));
+    }
+
+    [Fact]
     public void TimeAccountAndRegionFiltersKeepOnlyTheWantedEvents()
     {
         _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", "a"), RecordsFile(
