@@ -87,6 +87,14 @@ public sealed class HuntRunner
         if (correlations is not null && options.BaselineFile is { } baselineFile)
             BaselineFiles.Load(correlations, baselineFile, diagnostics);
         var output = new OrderedOutput(files.Count, writer, correlations, match => ToHit(match));
+
+        // What becomes of each rule's matches, looked up once per match.
+        var routes = new Dictionary<SigmaRule, RuleRoute>(ReferenceEqualityComparer.Instance);
+        foreach (var rule in _rules.Rules)
+        {
+            var correlated = correlations is not null && correlations.IsCorrelated(rule);
+            routes[rule] = new RuleRoute(_hitRules[rule], correlated, correlated && !correlations!.Generates(rule), _rules.UsesIntel(rule));
+        }
         long events = 0, filtered = 0, bytesDone = 0;
         var filesDone = 0;
 
@@ -103,7 +111,7 @@ public sealed class HuntRunner
                 if (index >= files.Count || cancellationToken.IsCancellationRequested)
                     return;
                 output.WaitUntilWithin(index, window, cancellationToken);
-                var (read, skipped) = HuntFile(files[index], index, options, context, work, output, correlations);
+                var (read, skipped) = HuntFile(files[index], index, options, context, work, output, correlations, routes);
                 Interlocked.Add(ref events, read);
                 Interlocked.Add(ref filtered, skipped);
                 work.Held = output.Complete(index, work.Held);
@@ -149,7 +157,7 @@ public sealed class HuntRunner
         return summary;
     }
 
-    private (long Read, long Filtered) HuntFile(string path, int index, HuntOptions options, LogReadContext context, FileWork work, OrderedOutput output, CorrelationEngine? correlations)
+    private (long Read, long Filtered) HuntFile(string path, int index, HuntOptions options, LogReadContext context, FileWork work, OrderedOutput output, CorrelationEngine? correlations, Dictionary<SigmaRule, RuleRoute> routes)
     {
         long read = 0, filtered = 0;
         foreach (var logEvent in LogReader.ReadFile(path, options.Read, context))
@@ -173,8 +181,8 @@ public sealed class HuntRunner
                 continue;
 
             // Events read as JSON lend their bytes (copied only for hits held back for an earlier file); others are
-            // rendered once for every rule that matched them. Hits that only feed correlations need neither.
-            summary ??= logEvent.Summarize();
+            // rendered once for every rule that matched them. Hits that only feed correlations need neither, nor a
+            // summary unless a correlation keeps them.
             var borrowed = logEvent is JsonLogEvent;
             ReadOnlyMemory<byte> json = default;
             ReadOnlyMemory<byte> Json()
@@ -185,36 +193,28 @@ public sealed class HuntRunner
             }
 
             if (external)
+            {
+                summary ??= logEvent.Summarize();
                 output.Add(index, new DetectionHit(GuardDutyRule(logEvent), logEvent.SourceType, summary, logEvent.Origin, Json()) { IsBorrowed = borrowed }, work.Held);
+            }
+
             foreach (var rule in work.Matches)
             {
-                if (correlations is not null && correlations.IsCorrelated(rule))
+                var route = routes[rule];
+                if (route.Silent)
                 {
-                    var silent = !correlations.Generates(rule);
-                    if (silent)
-                    {
-                        output.AddSilent(index, rule, logEvent, summary, _hitRules[rule], work.Held);
-                        continue;
-                    }
+                    output.AddSilent(index, rule, logEvent, ref summary, route.Rule, work.Held);
+                    continue;
+                }
 
-                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, silent ? default : Json())
-                    {
-                        Observation = correlations.Observe(rule, logEvent, summary),
-                        Silent = silent,
-                        Intel = !silent && _rules.UsesIntel(rule) ? _rules.IntelMatches(rule, logEvent) : [],
-                        IsBorrowed = borrowed && !silent,
-                    },
-                    work.Held);
-                }
-                else
+                summary ??= logEvent.Summarize();
+                output.Add(index, new DetectionHit(route.Rule, logEvent.SourceType, summary, logEvent.Origin, Json())
                 {
-                    output.Add(index, new DetectionHit(_hitRules[rule], logEvent.SourceType, summary, logEvent.Origin, Json())
-                    {
-                        IsBorrowed = borrowed,
-                        Intel = _rules.UsesIntel(rule) ? _rules.IntelMatches(rule, logEvent) : [],
-                    },
-                    work.Held);
-                }
+                    Observation = route.Correlated ? correlations!.Observe(rule, logEvent, summary) : null,
+                    Intel = route.UsesIntel ? _rules.IntelMatches(rule, logEvent) : [],
+                    IsBorrowed = borrowed,
+                },
+                work.Held);
             }
         }
 
@@ -330,6 +330,9 @@ public sealed class HuntRunner
         Description = rule.Description,
         References = rule.References,
     };
+
+    /// <summary>A rule's matches: reported as <paramref name="Rule"/>, handed to correlations, or only that (silent).</summary>
+    private sealed record RuleRoute(HitRule Rule, bool Correlated, bool Silent, bool UsesIntel);
 
     private sealed class FileWork
     {

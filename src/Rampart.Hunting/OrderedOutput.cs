@@ -67,18 +67,20 @@ internal sealed class OrderedOutput
 
     /// <summary>
     /// A match of <paramref name="rule"/> in file <paramref name="index"/> that only feeds correlations: handed to them
-    /// straight from the event when the file is at the head, otherwise observed and held as a silent hit.
+    /// straight from the event when the file is at the head (the event's summary made only if they keep it),
+    /// otherwise observed and held as a silent hit.
     /// </summary>
-    public void AddSilent(int index, SigmaRule rule, LogEvent logEvent, EventSummary summary, HitRule hitRule, HeldHits held)
+    public void AddSilent(int index, SigmaRule rule, LogEvent logEvent, ref EventSummary? summary, HitRule hitRule, HeldHits held)
     {
         if (Volatile.Read(ref _next) == index)
         {
             WriteAll(held);
-            _correlations!.Add(rule, logEvent, summary, _fired);
+            _correlations!.Add(rule, logEvent, ref summary, _fired);
             WriteFired();
         }
         else
         {
+            summary ??= logEvent.Summarize();
             held.Add(new DetectionHit(hitRule, logEvent.SourceType, summary, default, default) { Observation = _correlations!.Observe(rule, logEvent, summary), Silent = true });
         }
     }

@@ -41,6 +41,62 @@ internal static class CloudTrailFixtures
         level: low
         """;
 
+    /// <summary>A window that fires on many different read calls by one principal, and a baseline of the regions each uses.</summary>
+    public const string CorrelatedRules = """
+        title: Many Different Reads
+        id: 6e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b
+        correlation:
+            type: value_count
+            rules:
+                - trail_read_call
+            group-by:
+                - userIdentity.arn
+            timespan: 20m
+            condition:
+                field: eventName
+                gte: 4
+        level: medium
+        ---
+        title: Region New to the Principal
+        id: 7f2a3b4c-5d6e-4f7a-9b8c-0d1e2f3a4b5c
+        correlation:
+            type: new_value
+            rules:
+                - trail_any_call
+            group-by:
+                - userIdentity.arn
+            condition:
+                field: awsRegion
+            learning: 1d
+        level: medium
+        ---
+        title: Read Call
+        id: 8a3b4c5d-6e7f-4a8b-8c9d-1e2f3a4b5c6d
+        name: trail_read_call
+        logsource:
+            product: aws
+            service: cloudtrail
+        detection:
+            selection:
+                eventName|startswith:
+                    - Describe
+                    - List
+            condition: selection
+        level: informational
+        ---
+        title: Any Call
+        id: 9b4c5d6e-7f8a-4b9c-9d0e-2f3a4b5c6d7e
+        name: trail_any_call
+        logsource:
+            product: aws
+            service: cloudtrail
+        detection:
+            selection:
+                eventSource|exists: true
+            condition: selection
+        level: informational
+        """;
+
     public static string Event(string name, string time, string account = "111122223333", string region = "eu-west-1", string source = "cloudtrail.amazonaws.com", string id = "")
     {
         var record = new JsonObject

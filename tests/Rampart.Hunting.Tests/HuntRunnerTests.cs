@@ -102,6 +102,69 @@ public sealed class HuntRunnerTests : IDisposable
     }
 
     [Fact]
+    public void CorrelationsFireAlikeOnOneThreadOnManyAndFedOneMatchAtATime()
+    {
+        // On the head file, matches that only feed correlations go to them straight from the event, summaries made
+        // only for what a window keeps; on other files they are observed and held. Both must agree with each other
+        // and with the engine fed one observation at a time.
+        var random = new Random(5);
+        string[] users = ["alice", "bob", "carol"];
+        string[] regions = ["eu-west-1", "us-east-1", "ap-south-1", "sa-east-1"];
+        string[] calls = ["DescribeTrails", "DescribeInstances", "DescribeVpcs", "ListBuckets", "DescribeKeyPairs", "PutObject"];
+        for (var file = 0; file < 30; file++)
+        {
+            var events = Enumerable.Range(0, 25).Select(i =>
+            {
+                var user = users[random.Next(users.Length)];
+                var region = file < 10 ? "eu-west-1" : regions[random.Next(regions.Length)];
+                var text = Event(calls[random.Next(calls.Length)], $"2026-03-{1 + (file / 10):00}T{file % 10:00}:{i * 2:00}:00Z", region: region, id: $"evt-{file:00}-{i:00}");
+                return text.Replace("user/mallory", "user/" + user, StringComparison.Ordinal);
+            }).ToArray();
+            _temp.Write(Key("111122223333", "eu-west-1", $"2026/03/{1 + (file / 10):00}", $"202603{1 + (file / 10):00}T{file % 10:00}00Z_{file:x16}"), RecordsFile(events));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var rules = SigmaRuleSet.Parse(CorrelatedRules, "correlated.yml", SigmaOptions.Default, diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join('\n', diagnostics.ToImmutableArray()));
+        string Fired(IEnumerable<DetectionHit> hits) => string.Join('\n', hits.Select(hit =>
+            hit.Rule.Title + " " + string.Join(',', hit.Correlation!.Group.Select(pair => pair.Value)) + " " + hit.Correlation.WindowStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture)
+            + " " + (hit.Correlation.NewValue ?? hit.Correlation.Measured.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " " + hit.Summary.EventId + " " + string.Join(',', hit.Correlation.EventIds)));
+
+        var single = new CollectingHitWriter();
+        new HuntRunner(rules).Run(new HuntOptions { Inputs = [_temp.Path], Threads = 1 }, single, diagnostics);
+        var expected = Fired(single.Hits);
+        Assert.Contains("Many Different Reads", expected, StringComparison.Ordinal);
+        Assert.Contains("Region New to the Principal", expected, StringComparison.Ordinal);
+        Assert.DoesNotContain(single.Hits, hit => hit.Correlation is null);
+
+        for (var round = 0; round < 2; round++)
+        {
+            var parallel = new CollectingHitWriter();
+            new HuntRunner(rules).Run(new HuntOptions { Inputs = [_temp.Path], Threads = 4 }, parallel, diagnostics);
+            Assert.Equal(expected, Fired(parallel.Hits));
+        }
+
+        // The reference: every observation made eagerly and added in input order.
+        var engine = new Rampart.Detection.Correlation.CorrelationEngine(rules, new HuntOptions { Inputs = [] }.Lateness);
+        var fired = new List<Rampart.Detection.Correlation.CorrelationMatch>();
+        var matches = new List<SigmaRule>();
+        foreach (var file in Directory.EnumerateFiles(_temp.Path, "*.json.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            foreach (var logEvent in Rampart.Logs.LogReader.ReadFile(file, Rampart.Logs.LogReadOptions.Default, new Rampart.Logs.LogReadContext(diagnostics)))
+            {
+                matches.Clear();
+                rules.Match(logEvent, matches);
+                foreach (var rule in matches)
+                    engine.Add(engine.Observe(rule, logEvent, logEvent.Summarize()), fired);
+            }
+        }
+
+        engine.Complete(fired);
+        Assert.Equal(single.Hits.Select(hit => hit.Correlation!.Correlation.Id + " " + hit.Correlation.WindowStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + " " + hit.Summary.EventId),
+            fired.Select(match => match.Correlation.Id + " " + match.WindowStart.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + " " + match.Last.EventId));
+    }
+
+    [Fact]
     public void TimeAccountAndRegionFiltersKeepOnlyTheWantedEvents()
     {
         _temp.Write(Key("111122223333", "eu-west-1", "2026/03/01", "a"), RecordsFile(

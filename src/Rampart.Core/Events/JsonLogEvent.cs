@@ -18,13 +18,15 @@ public sealed class JsonLogEvent : LogEvent
     private readonly JsonRecord _record;
     private readonly int _generation;
     private readonly Func<JsonLogEvent, EventSummary> _summarize;
+    private readonly Func<JsonLogEvent, DateTimeOffset?>? _time;
 
     /// <summary>Creates an event over the value loaded in <paramref name="record"/>.</summary>
     /// <param name="sourceType">One of <see cref="LogSourceTypes"/>.</param>
     /// <param name="record">A loaded record; the event expires when it is loaded again or cleared.</param>
     /// <param name="origin">Where it was read from.</param>
     /// <param name="summarize">Reads the summary fields of this source type.</param>
-    public JsonLogEvent(string sourceType, JsonRecord record, EventOrigin origin, Func<JsonLogEvent, EventSummary> summarize)
+    /// <param name="time">Reads the event's time alone, as <paramref name="summarize"/> would; without it the time comes from a summary.</param>
+    public JsonLogEvent(string sourceType, JsonRecord record, EventOrigin origin, Func<JsonLogEvent, EventSummary> summarize, Func<JsonLogEvent, DateTimeOffset?>? time = null)
         : base(origin)
     {
         SourceType = Guard.NotEmpty(sourceType);
@@ -32,6 +34,7 @@ public sealed class JsonLogEvent : LogEvent
         record.EnsureLoaded();
         _generation = record.Generation;
         _summarize = Guard.NotNull(summarize);
+        _time = time;
     }
 
     /// <inheritdoc />
@@ -113,6 +116,16 @@ public sealed class JsonLogEvent : LogEvent
     {
         _ = Record;
         return _summarize(this);
+    }
+
+    /// <inheritdoc />
+    public override DateTimeOffset? Time
+    {
+        get
+        {
+            _ = Record;
+            return _time is null ? _summarize(this).Time : _time(this);
+        }
     }
 
     /// <inheritdoc />

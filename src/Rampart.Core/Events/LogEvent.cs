@@ -36,6 +36,9 @@ public abstract class LogEvent
     /// <summary>The normalised summary fields.</summary>
     public abstract EventSummary Summarize();
 
+    /// <summary>When the event happened (<see cref="EventSummary.Time"/>); sources that can read it alone answer without a summary.</summary>
+    public virtual DateTimeOffset? Time => Summarize().Time;
+
     /// <summary>Writes the whole event as one JSON value.</summary>
     public abstract void WriteTo(Utf8JsonWriter writer);
 

@@ -145,29 +145,33 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(summary);
         var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
         var values = paths.Count == 0 ? [] : new string?[paths.Count];
-        var (time, stream) = Collect(paths, logEvent, summary, values);
-        return new CorrelationObservation(rule, time, summary, stream, values);
+        Collect(paths, logEvent, values);
+        return new CorrelationObservation(rule, summary.Time, summary, StreamOf(logEvent, summary), values);
     }
 
     /// <summary>
     /// Adds a match of <paramref name="rule"/> straight from its event, when it is the next in input order (as
-    /// <see cref="Add(CorrelationObservation, List{CorrelationMatch})"/>): nothing is copied unless a correlation keeps it.
+    /// <see cref="Add(CorrelationObservation, List{CorrelationMatch})"/>): nothing is copied unless a correlation keeps
+    /// it, and the event's <paramref name="summary"/>, when not given, is made only then (and given back, for the
+    /// event's other matches).
     /// </summary>
-    public void Add(SigmaRule rule, LogEvent logEvent, EventSummary summary, List<CorrelationMatch> matches)
+    public void Add(SigmaRule rule, LogEvent logEvent, ref EventSummary? summary, List<CorrelationMatch> matches)
     {
         Guard.NotNull(rule);
         Guard.NotNull(logEvent);
-        Guard.NotNull(summary);
+        Guard.NotNull(matches);
         var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
         var buffer = _values.Length >= paths.Count ? _values : _values = new string?[paths.Count];
-        var (time, stream) = Collect(paths, logEvent, summary, buffer);
-        var observation = _reused ??= new CorrelationObservation(rule, time, summary, stream, buffer);
-        observation.Reuse(rule, time, summary, stream, buffer);
+        Collect(paths, logEvent, buffer);
+        var time = summary is null ? logEvent.Time : summary.Time;
+        var observation = _reused ??= new CorrelationObservation(rule, time, summary!, "", buffer);
+        observation.Reuse(rule, time, logEvent, summary, StreamOf(logEvent, summary), buffer);
         Add(observation, matches);
+        summary ??= observation.MadeSummary;
     }
 
-    // The values at the rule's paths into values (from index 0), and the event's time and stream.
-    private static (DateTimeOffset? Time, string Stream) Collect(List<FieldPath> paths, LogEvent logEvent, EventSummary summary, string?[] values)
+    // The values at the rule's paths into values (from index 0).
+    private static void Collect(List<FieldPath> paths, LogEvent logEvent, string?[] values)
     {
         // The rule that matched has mostly read these fields already: what it collected for this event is reused.
         var scratch = MatchScratch.Current;
@@ -183,19 +187,23 @@ public sealed partial class CorrelationEngine
                 }
             }
         }
+    }
 
-        // Every event of a file is in the file's stream: worked out once per file and thread.
+    // Every event of a file is in the file's stream: worked out once per file and thread. An event read from no file
+    // needs its summary (its account and region name the stream).
+    private static string StreamOf(LogEvent logEvent, EventSummary? summary)
+    {
         var path = logEvent.Origin.Path;
-        var cache = t_stream;
-        if (string.IsNullOrEmpty(path) || cache is null || !ReferenceEquals(cache.Value.Path, path))
+        if (string.IsNullOrEmpty(path))
         {
-            var stream = StreamOf(path, summary);
-            if (string.IsNullOrEmpty(path))
-                return (summary.Time, stream);
-            t_stream = cache = (path, stream);
+            summary ??= logEvent.Summarize();
+            return summary.Account + "/" + summary.Region;
         }
 
-        return (summary.Time, cache.Value.Stream);
+        var cache = t_stream;
+        if (cache is null || !ReferenceEquals(cache.Value.Path, path))
+            t_stream = cache = (path, StreamOfFile(path));
+        return cache.Value.Stream;
     }
 
     /// <summary>Adds one match, in input order; correlations that fire are appended to <paramref name="matches"/>, chained ones after those they build on.</summary>
@@ -476,10 +484,8 @@ public sealed partial class CorrelationEngine
     // The S3 layout delivers each log (an account's trail in a region, one flow log, one query log configuration)
     // under dated folders, in files named with the time they cover after a fixed prefix: that folder and prefix
     // name a stream whose files sort in time order. A file outside that layout is a stream of its own.
-    private static string StreamOf(string? path, EventSummary summary)
+    private static string StreamOfFile(string path)
     {
-        if (string.IsNullOrEmpty(path))
-            return summary.Account + "/" + summary.Region;
         var name = Path.GetFileName(path);
         var stamp = FileTimestamp().Match(name);
         if (!stamp.Success)

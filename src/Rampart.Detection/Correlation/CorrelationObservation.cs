@@ -10,11 +10,14 @@ namespace Rampart.Detection.Correlation;
 /// </summary>
 public sealed class CorrelationObservation
 {
+    private EventSummary? _summary;
+    private LogEvent? _event;
+
     internal CorrelationObservation(SigmaRule rule, DateTimeOffset? time, EventSummary summary, string stream, string?[] values)
     {
         Rule = rule;
         Time = time;
-        Summary = summary;
+        _summary = summary;
         Stream = stream;
         Values = values;
     }
@@ -25,8 +28,8 @@ public sealed class CorrelationObservation
     /// <summary>When the event happened; events without a time cannot be correlated.</summary>
     public DateTimeOffset? Time { get; private set; }
 
-    /// <summary>The event's summary.</summary>
-    public EventSummary Summary { get; private set; }
+    /// <summary>The event's summary; for a match added straight from its event, made from it when first asked for.</summary>
+    public EventSummary Summary => _summary ??= _event!.Summarize();
 
     /// <summary>
     /// The stream the event came in, whose records arrive in time order: in the S3 layout one log's files (its
@@ -37,12 +40,19 @@ public sealed class CorrelationObservation
 
     internal string?[] Values { get; private set; }
 
-    /// <summary>Makes this instance another match's observation, for one that is added at once and kept by nobody.</summary>
-    internal void Reuse(SigmaRule rule, DateTimeOffset? time, EventSummary summary, string stream, string?[] values)
+    /// <summary>The summary, when one was given or made.</summary>
+    internal EventSummary? MadeSummary => _summary;
+
+    /// <summary>
+    /// Makes this instance another match's observation, for one that is added at once and kept by nobody: its summary
+    /// is made from <paramref name="logEvent"/> only if a correlation keeps the match.
+    /// </summary>
+    internal void Reuse(SigmaRule rule, DateTimeOffset? time, LogEvent logEvent, EventSummary? summary, string stream, string?[] values)
     {
         Rule = rule;
         Time = time;
-        Summary = summary;
+        _event = logEvent;
+        _summary = summary;
         Stream = stream;
         Values = values;
     }

@@ -7,6 +7,8 @@ internal static class CloudTrailRecords
 {
     public static readonly Func<JsonLogEvent, EventSummary> Summarize = SummarizeEvent;
 
+    public static readonly Func<JsonLogEvent, DateTimeOffset?> Time = TimeOf;
+
     private static readonly FieldPath IdentityAccount = FieldPath.Parse("userIdentity.accountId");
     private static readonly FieldPath IdentityArn = FieldPath.Parse("userIdentity.arn");
     private static readonly FieldPath IdentityPrincipal = FieldPath.Parse("userIdentity.principalId");
@@ -15,7 +17,7 @@ internal static class CloudTrailRecords
 
     private static EventSummary SummarizeEvent(JsonLogEvent record) => new()
     {
-        Time = JsonFields.Time(record, "eventTime"u8),
+        Time = TimeOf(record),
         EventId = JsonFields.UniqueText(record, "eventID"u8),
         EventName = JsonFields.Text(record, "eventName"u8),
         Account = JsonFields.Text(record, "recipientAccountId"u8) ?? JsonFields.Text(record, IdentityAccount),
@@ -26,4 +28,6 @@ internal static class CloudTrailRecords
             ?? JsonFields.Text(record, IdentityType),
         SourceIp = JsonFields.Text(record, "sourceIPAddress"u8),
     };
+
+    private static DateTimeOffset? TimeOf(JsonLogEvent record) => JsonFields.Time(record, "eventTime"u8);
 }
