@@ -501,36 +501,53 @@ public sealed partial class CorrelationEngine
     [GeneratedRegex(@"\d{8}T\d{4}Z")]
     private static partial Regex FileTimestamp();
 
-    /// <summary>Matches waiting to be placed, kept sorted by time; nearly sorted input makes inserts cheap.</summary>
+    /// <summary>
+    /// Matches waiting to be placed, kept sorted by time (ties in arrival order). Nearly sorted input makes inserts
+    /// cheap; a file delivered after another covering the same minutes walks back over that file's matches, so each
+    /// match's time is kept beside it and the walk reads one array rather than every match it passes.
+    /// </summary>
     private sealed class PendingEntries
     {
-        private readonly List<Entry> _items = [];
+        private (long Ticks, Entry Entry)[] _items = new (long, Entry)[16];
         private int _head;
+        private int _count;
 
         public void Insert(Entry entry)
         {
-            var at = _items.Count;
-            while (at > _head && _items[at - 1].Time > entry.Time)
+            if (_count == _items.Length)
+            {
+                if (_head * 2 >= _count)
+                {
+                    // Half the array is taken already: the rest moves to its start instead of growing it.
+                    Array.Copy(_items, _head, _items, 0, _count - _head);
+                    Array.Clear(_items, _count - _head, _head);
+                    _count -= _head;
+                    _head = 0;
+                }
+                else
+                {
+                    Array.Resize(ref _items, _items.Length * 2);
+                }
+            }
+
+            var ticks = entry.Time.UtcTicks;
+            var at = _count;
+            while (at > _head && _items[at - 1].Ticks > ticks)
                 at--;
-            _items.Insert(at, entry);
+            if (at < _count)
+                Array.Copy(_items, at, _items, at + 1, _count - at);
+            _items[at] = (ticks, entry);
+            _count++;
         }
 
         public bool TryTakeUpTo(DateTimeOffset limit, out Entry entry)
         {
-            if (_head < _items.Count && _items[_head].Time <= limit)
+            if (_head < _count && _items[_head].Ticks <= limit.UtcTicks)
             {
-                entry = _items[_head++];
-                if (_head == _items.Count)
-                {
-                    _items.Clear();
-                    _head = 0;
-                }
-                else if (_head >= 1024 && _head * 2 >= _items.Count)
-                {
-                    _items.RemoveRange(0, _head);
-                    _head = 0;
-                }
-
+                entry = _items[_head].Entry;
+                _items[_head++] = default;
+                if (_head == _count)
+                    _head = _count = 0;
                 return true;
             }
 

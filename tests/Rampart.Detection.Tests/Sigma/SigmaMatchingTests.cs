@@ -120,6 +120,45 @@ public sealed partial class SigmaMatchingTests
     }
 
     [Fact]
+    public void ARuleWhoseMostSelectiveValueIsOnAFieldNoOtherRuleUsesIsKeyedOnItsServiceInstead()
+    {
+        // The Lambda rule's rarest exact value lies on requestParameters.principal, a field no other rule keys on:
+        // the index falls back on its eventSource, which the S3 rule shares, instead of trying it on every event.
+        var rules = SigmaRuleSet.Parse("""
+            title: Public function
+            id: 7e0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventSource: lambda.amazonaws.com
+                    eventName|startswith: AddPermission
+                    requestParameters.principal: '\*'
+                filter:
+                    requestParameters.principalOrgID|startswith: 'o-'
+                condition: selection and not filter
+            level: high
+            ---
+            title: Bucket policy
+            id: 8e0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventSource: s3.amazonaws.com
+                    eventName|startswith: PutBucketPolicy
+                condition: selection
+            level: high
+            """, "fallback.yml", SigmaOptions.Default, NullDiagnosticSink.Instance);
+
+        Assert.Equal(0, rules.UnindexedCount(LogSourceTypes.CloudTrail));
+        Assert.Equal(["Public function"], MatchOne(rules, Prebuilt(("eventSource", "lambda.amazonaws.com"), ("eventName", "AddPermission20150331v2"), ("requestParameters.principal", "*"))).Select(rule => rule.Title));
+        Assert.Empty(MatchOne(rules, Prebuilt(("eventSource", "s3.amazonaws.com"), ("eventName", "AddPermission"), ("requestParameters.principal", "*"))));
+    }
+
+    [Fact]
     public void EventsOfASourceTypeNoRuleCoversMatchNothing()
     {
         var rules = LoadCases(out _);

@@ -11,26 +11,27 @@ namespace Rampart.Detection.Sigma.Indexing;
 internal static class ConstraintExtractor
 {
     /// <summary>
-    /// Every constraint the rule could be keyed on: one per operand of a top-level AND (each is required
-    /// on its own), or the single constraint of anything else. Empty when there is none.
+    /// Every constraint the rule could be keyed on: one per operand of a top-level AND, and of the ANDs within it
+    /// (each is required on its own), or the single constraint of anything else. Empty when there is none.
     /// </summary>
     public static List<IndexConstraint> Alternatives(EventPredicate predicate)
     {
         var alternatives = new List<IndexConstraint>();
+        AddAlternatives(predicate, alternatives);
+        return alternatives;
+    }
+
+    private static void AddAlternatives(EventPredicate predicate, List<IndexConstraint> alternatives)
+    {
         if (predicate is AndPredicate and)
         {
             foreach (var operand in and.Operands)
-            {
-                if (Extract(operand) is { } constraint)
-                    alternatives.Add(constraint);
-            }
+                AddAlternatives(operand, alternatives);
         }
         else if (Extract(predicate) is { } constraint)
         {
             alternatives.Add(constraint);
         }
-
-        return alternatives;
     }
 
     public static IndexConstraint? Extract(EventPredicate predicate) => predicate switch

@@ -94,8 +94,7 @@ internal sealed class SourceIndex
     /// <summary>
     /// Picks one constraint per rule (null: the rule is tried on every event). Among a rule's
     /// alternatives, fields many rules can be keyed on win, so that few fields are read per event; then
-    /// the more selective constraint. Rules keyed on a field too few rules share are tried on every event
-    /// instead, repeatedly, since moving one rule can leave another alone on its field.
+    /// the more selective constraint.
     /// </summary>
     private static IndexConstraint?[] ChooseConstraints(CompiledRule[] rules)
     {
@@ -111,33 +110,33 @@ internal sealed class SourceIndex
                 popularity[field] = popularity.GetValueOrDefault(field) + 1;
         }
 
+        // A field too few rules are keyed on is given up, and its rules fall back on their next alternative,
+        // until every field in use keys enough rules; rules left without one are tried on every event.
+        var givenUp = new HashSet<IndexField>();
         var chosen = new IndexConstraint?[rules.Length];
-        for (var i = 0; i < rules.Length; i++)
-        {
-            foreach (var alternative in alternatives[i])
-            {
-                if (chosen[i] is not { } best || Compare(alternative, best, popularity) < 0)
-                    chosen[i] = alternative;
-            }
-        }
-
         for (var changed = true; changed;)
         {
             changed = false;
             var used = new Dictionary<IndexField, int>();
-            foreach (var constraint in chosen)
+            for (var i = 0; i < rules.Length; i++)
             {
-                foreach (var field in constraint?.Keys.Keys ?? Enumerable.Empty<IndexField>())
+                chosen[i] = null;
+                foreach (var alternative in alternatives[i])
+                {
+                    if (alternative.Keys.Keys.Any(givenUp.Contains))
+                        continue;
+                    if (chosen[i] is not { } best || Compare(alternative, best, popularity) < 0)
+                        chosen[i] = alternative;
+                }
+
+                foreach (var field in chosen[i]?.Keys.Keys ?? Enumerable.Empty<IndexField>())
                     used[field] = used.GetValueOrDefault(field) + 1;
             }
 
-            for (var i = 0; i < chosen.Length; i++)
+            foreach (var (field, count) in used)
             {
-                if (chosen[i] is { } constraint && constraint.Keys.Keys.Any(field => used[field] < MinRulesPerField))
-                {
-                    chosen[i] = null;
-                    changed = true;
-                }
+                if (count < MinRulesPerField)
+                    changed |= givenUp.Add(field);
             }
         }
 
