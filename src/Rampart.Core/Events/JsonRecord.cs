@@ -338,13 +338,27 @@ public sealed class JsonRecord
     internal string SlotText(int slot) => SharedTextOf(slot);
 
     /// <summary>The bytes of a string value between its quotes, when it holds only ASCII and no escapes.</summary>
+    /// <remarks>Several rules test one value: the answer is kept in the slot.</remarks>
     internal bool TryGetAsciiBytes(int slot, out ReadOnlySpan<byte> ascii)
     {
-        var value = _json.Span.Slice(_slots[slot].ValueStart + 1, _slots[slot].ValueLength - 2);
-        if (value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && !value.Contains((byte)'\\'))
+        ref var at = ref _slots[slot];
+        if (at.Ascii != JsonSlot.AsciiNo)
         {
-            ascii = value;
-            return true;
+            var value = _json.Span.Slice(at.ValueStart + 1, at.ValueLength - 2);
+            if (at.Ascii == JsonSlot.AsciiYes)
+            {
+                ascii = value;
+                return true;
+            }
+
+            if (value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && !value.Contains((byte)'\\'))
+            {
+                at.Ascii = JsonSlot.AsciiYes;
+                ascii = value;
+                return true;
+            }
+
+            at.Ascii = JsonSlot.AsciiNo;
         }
 
         ascii = default;
@@ -535,6 +549,7 @@ public sealed class JsonRecord
             if (_pendingCount == _pending.Length)
                 Array.Resize(ref _pending, _pendingCount * 2);
             ref var slot = ref _pending[_pendingCount++];
+            slot.Ascii = 0;
             slot.NameStart = nameStart;
             slot.NameLength = nameLength;
             slot.NameKey = nameKey;

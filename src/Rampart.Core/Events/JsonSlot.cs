@@ -36,6 +36,13 @@ internal struct JsonSlot
     /// <summary>The kind of the value, from its first byte.</summary>
     public JsonValueKind Kind;
 
+    /// <summary>For a string, once asked: <see cref="AsciiYes"/> when it holds only printable ASCII and no escapes, else <see cref="AsciiNo"/>; 0 until then.</summary>
+    public byte Ascii;
+
+    public const byte AsciiYes = 1;
+
+    public const byte AsciiNo = 2;
+
     public JsonSlot(ReadOnlySpan<byte> json, int nameStart, int nameLength, bool nameIsEscaped, int valueStart, int valueLength)
     {
         NameStart = nameStart;

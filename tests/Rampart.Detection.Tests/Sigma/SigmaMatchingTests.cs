@@ -158,6 +158,45 @@ public sealed partial class SigmaMatchingTests
         Assert.Empty(MatchOne(rules, Prebuilt(("eventSource", "s3.amazonaws.com"), ("eventName", "AddPermission"), ("requestParameters.principal", "*"))));
     }
 
+    [Theory]
+    [InlineData("StopLogging", true)]
+    [InlineData("stoplogging", true)]
+    [InlineData("Stop\\u004cogging", true)]
+    [InlineData("StopLogging\\u00e9", false)]
+    [InlineData("StopLog", false)]
+    public void IndexKeysAreFoundWhetherTheValueIsPlainAsciiEscapedOrNot(string eventName, bool matches)
+    {
+        var rules = SigmaRuleSet.Parse("""
+            title: Trail stopped
+            id: 9e0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName:
+                        - StopLogging
+                        - DeleteTrail
+                condition: selection
+            level: high
+            ---
+            title: Trail deleted
+            id: 9f0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName: DeleteTrail
+                condition: selection
+            level: high
+            """, "keys.yml", SigmaOptions.Default, NullDiagnosticSink.Instance);
+        var logEvent = JsonLogEvent.Parse("{\"eventName\":\"" + eventName + "\"}", LogSourceTypes.CloudTrail);
+
+        Assert.Equal(0, rules.UnindexedCount(LogSourceTypes.CloudTrail));
+        Assert.Equal(matches ? ["Trail stopped"] : [], MatchOne(rules, logEvent).Select(rule => rule.Title));
+    }
+
     [Fact]
     public void EventsOfASourceTypeNoRuleCoversMatchNothing()
     {

@@ -66,11 +66,12 @@ internal sealed class SourceIndex
         var candidates = scratch.Candidates;
         candidates.Clear();
         var marks = scratch.BeginMarks(_rules.Length, out var stamp);
+        Span<char> widened = stackalloc char[MaxWidened];
         foreach (var field in _fields)
         {
             foreach (ref readonly var value in scratch.ValuesOf(logEvent, field.Path))
             {
-                if (value.IsNull || !field.TryGetRules(ValueText.Of(value, field.Normalization, scratch), out var rules))
+                if (value.IsNull || !field.TryGetRules(KeyText(value, field.Normalization, scratch, widened), out var rules))
                     continue;
                 foreach (var rule in rules)
                 {
@@ -89,6 +90,20 @@ internal sealed class SourceIndex
             if (_rules[rule].Predicate.Evaluate(logEvent, scratch))
                 matches.Add(_rules[rule].Rule);
         }
+    }
+
+    // Index keys are short names (event names, services, types): a plain ASCII value is looked up from its bytes,
+    // widened, without making its string.
+    private const int MaxWidened = 128;
+
+    private static ReadOnlySpan<char> KeyText(in FieldValue value, TextNormalization normalization, MatchScratch scratch, Span<char> widened)
+    {
+        if (value.Kind != FieldValueKind.String || !value.TryGetAsciiUtf8(out var ascii) || ascii.Length > widened.Length)
+            return ValueText.Of(value, normalization, scratch);
+        var length = System.Text.Encoding.Latin1.GetChars(ascii, widened);
+        if (normalization == TextNormalization.TrimTrailingDot && length > 1 && widened[length - 1] == '.')
+            length--;
+        return widened[..length];
     }
 
     /// <summary>
