@@ -21,6 +21,19 @@ public sealed class RequiredLiteralTests
         Assert.Equal(expected, RequiredLiteral.Find(pattern, RegexOptions.None)?.Text);
     }
 
+    [Fact]
+    public void EveryRunIsRequiredSoValuesLackingAShortOneAreRejectedOnTheirBytes()
+    {
+        var literal = RequiredLiteral.Find(":assumed-role/[^/]+/i-[0-9a-f]{8,17}$", RegexOptions.None);
+
+        Assert.NotNull(literal);
+        Assert.Equal(":assumed-role/", literal.Text);
+        Assert.Equal(["/i-"], literal.Others);
+        Assert.True(literal.IsIn("arn:aws:sts::1:assumed-role/Web/i-0abc12345678"u8));
+        Assert.False(literal.IsIn("arn:aws:sts::1:assumed-role/Web/botocore-session-1"u8));
+        Assert.False(literal.IsIn("arn:aws:sts::1:assumed-role/Web/botocore-session-1"));
+    }
+
     [Theory]
     [InlineData("alpha|beta")]
     [InlineData(".*")]
@@ -65,6 +78,7 @@ public sealed class RequiredLiteralTests
     [InlineData("user+[0-9]?:id{1,3}", RegexOptions.None)]
     [InlineData(@"x\.y(z|w)+v", RegexOptions.IgnoreCase)]
     [InlineData("^start.*mid-part.*end$", RegexOptions.Multiline)]
+    [InlineData("role/.+/i-[0-9]", RegexOptions.None)]
     public void EveryValueTheRegexMatchesContainsTheLiteral(string pattern, RegexOptions options)
     {
         // Random values built from the pattern's own characters, so that many of them match.

@@ -16,7 +16,7 @@ internal sealed class RegexTest(Regex regex, RequiredLiteral? requiredLiteral, T
 
     public Regex Regex { get; } = regex;
 
-    /// <summary>Text every match contains (<see cref="RequiredLiteral"/>): values without it are rejected without running the regex.</summary>
+    /// <summary>Text every match contains (<see cref="RequiredLiteral"/>): values without all of it are rejected without running the regex.</summary>
     public RequiredLiteral? RequiredLiteral { get; } = requiredLiteral;
 
     /// <summary>How many evaluations ran out of time.</summary>
@@ -24,8 +24,7 @@ internal sealed class RegexTest(Regex regex, RequiredLiteral? requiredLiteral, T
 
     protected override bool DecidesOnAscii => RequiredLiteral is not null;
 
-    protected override bool RejectsAscii(ReadOnlySpan<byte> ascii) =>
-        !AsciiText.Contains(ascii, RequiredLiteral!.Ascii, RequiredLiteral.Comparison == StringComparison.OrdinalIgnoreCase);
+    protected override bool RejectsAscii(ReadOnlySpan<byte> ascii) => !RequiredLiteral!.IsIn(ascii);
 
     protected override bool TestValue(in FieldValue value, ReadOnlySpan<char> text)
     {

@@ -21,26 +21,53 @@ internal sealed class RequiredLiteral
 {
     private const int MinLength = 3;
 
-    private RequiredLiteral(string text, StringComparison comparison)
+    private RequiredLiteral(List<string> texts, StringComparison comparison)
     {
-        Text = text;
+        Text = texts[0];
+        Others = [.. texts.Skip(1)];
         Comparison = comparison;
-        Ascii = System.Text.Encoding.ASCII.GetBytes(text);
+        Ascii = [.. texts.Select(System.Text.Encoding.ASCII.GetBytes)];
     }
 
-    /// <summary>The characters as bytes; they are all ASCII.</summary>
-    public byte[] Ascii { get; }
+    /// <summary>Every run's characters as bytes, the longest first; they are all ASCII.</summary>
+    public byte[][] Ascii { get; }
 
-    /// <summary>The characters every match contains.</summary>
+    /// <summary>The longest run of characters every match contains.</summary>
     public string Text { get; }
+
+    /// <summary>The other runs every match also contains (<c>/i-</c> beside <c>:assumed-role/</c>), longest first.</summary>
+    public string[] Others { get; }
 
     /// <summary>How they are compared: ordinally, or ignoring ASCII case when the regex may ignore case.</summary>
     public StringComparison Comparison { get; }
 
-    /// <summary>Whether <paramref name="value"/> contains the literal, as any value the regex matches does.</summary>
-    public bool IsIn(ReadOnlySpan<char> value) => value.Contains(Text, Comparison);
+    /// <summary>Whether <paramref name="value"/> contains every run, as any value the regex matches does.</summary>
+    public bool IsIn(ReadOnlySpan<char> value)
+    {
+        if (!value.Contains(Text, Comparison))
+            return false;
+        foreach (var other in Others)
+        {
+            if (!value.Contains(other, Comparison))
+                return false;
+        }
 
-    /// <summary>The longest run of characters every match contains, or null when there is none worth searching for.</summary>
+        return true;
+    }
+
+    /// <summary>Whether the ASCII <paramref name="value"/> contains every run.</summary>
+    public bool IsIn(ReadOnlySpan<byte> value)
+    {
+        foreach (var run in Ascii)
+        {
+            if (!AsciiText.Contains(value, run, Comparison == StringComparison.OrdinalIgnoreCase))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The runs of characters every match contains, or null when there is none worth searching for.</summary>
     public static RequiredLiteral? Find(string pattern, RegexOptions options)
     {
         Guard.NotNull(pattern);
@@ -48,14 +75,14 @@ internal sealed class RequiredLiteral
         if ((options & RegexOptions.IgnorePatternWhitespace) != 0 || InlineFreeSpacing(pattern))
             return null;
         var ignoreCase = (options & RegexOptions.IgnoreCase) != 0 || pattern.Contains("(?", StringComparison.Ordinal);
-        var best = "";
+        var runs = new List<string>();
         var run = new StringBuilder();
         var lastIsLiteral = false;
 
         void EndRun()
         {
-            if (run.Length > best.Length)
-                best = run.ToString();
+            if (run.Length >= MinLength && !runs.Contains(run.ToString()))
+                runs.Add(run.ToString());
             run.Clear();
             lastIsLiteral = false;
         }
@@ -129,7 +156,12 @@ internal sealed class RequiredLiteral
         }
 
         EndRun();
-        return best.Length >= MinLength ? new RequiredLiteral(best, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) : null;
+        if (runs.Count == 0)
+            return null;
+
+        // Longest first: the rarest, most often the one that tells values apart.
+        runs.Sort((a, b) => b.Length.CompareTo(a.Length));
+        return new RequiredLiteral(runs, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
         void Append(char c)
         {
