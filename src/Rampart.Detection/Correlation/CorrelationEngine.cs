@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -572,20 +573,19 @@ public sealed partial class CorrelationEngine
             _events = 0;
         }
 
-        public void Add(Entry entry, int delta)
+        public void Add(string? value, int source, int delta)
         {
             _events += delta;
-            if (entry.Value is { } value)
+            if (value is not null)
             {
-                var now = _values.GetValueOrDefault(value) + delta;
-                if (now == 0)
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, value, out _);
+                count += delta;
+                if (count == 0)
                     _values.Remove(value);
-                else
-                    _values[value] = now;
             }
 
-            var before = _sources[entry.Source];
-            _sources[entry.Source] = before + delta;
+            var before = _sources[source];
+            _sources[source] = before + delta;
             if (before == 0 && delta > 0)
                 _distinctSources++;
             else if (before + delta == 0)
@@ -605,10 +605,29 @@ public sealed partial class CorrelationEngine
     /// match arriving in order is judged in constant time; anything else (a late match, matches taken away) makes
     /// the counts be rebuilt when next needed.
     /// </summary>
-    private sealed class GroupEntries : List<Entry>
+    /// <remarks>
+    /// Each match's time, measured value and source lie beside it in one array, so that counting a window in and out
+    /// reads that array rather than every match, allocated one by one across the heap; the oldest matches leave by
+    /// moving the array's start.
+    /// </remarks>
+    private sealed class GroupEntries
     {
+        private Kept[] _items = new Kept[4];
+        private int _head;
         private readonly WindowCounts _counts = new();
         private bool _valid;
+
+        private struct Kept
+        {
+            public long Ticks;
+            public string? Value;
+            public int Source;
+            public Entry Entry;
+        }
+
+        public int Count { get; private set; }
+
+        public Entry this[int index] => _items[_head + index].Entry;
 
         /// <summary>The first match of the counted window, when the counts are valid.</summary>
         public int Start { get; private set; }
@@ -616,12 +635,42 @@ public sealed partial class CorrelationEngine
         /// <summary>The last match of the counted window, when the counts are valid.</summary>
         public int End { get; private set; }
 
+        /// <summary>The time of the match at <paramref name="index"/>, in UTC ticks.</summary>
+        public long TicksAt(int index) => _items[_head + index].Ticks;
+
         public void Invalidate() => _valid = false;
+
+        public void Insert(int at, Entry entry)
+        {
+            if (_head + Count == _items.Length)
+            {
+                if (_head * 2 >= _items.Length)
+                {
+                    Array.Copy(_items, _head, _items, 0, Count);
+                    Array.Clear(_items, Count, _head);
+                    _head = 0;
+                }
+                else
+                {
+                    Array.Resize(ref _items, _items.Length * 2);
+                }
+            }
+
+            var position = _head + at;
+            if (at < Count)
+                Array.Copy(_items, position, _items, position + 1, Count - at);
+            _items[position] = new Kept { Ticks = entry.Time.UtcTicks, Value = entry.Value, Source = entry.Source, Entry = entry };
+            Count++;
+        }
 
         /// <summary>Removes the first <paramref name="count"/> matches, keeping the counts when none of them was in the window.</summary>
         public void RemoveFirst(int count)
         {
-            RemoveRange(0, count);
+            Array.Clear(_items, _head, count);
+            _head += count;
+            Count -= count;
+            if (Count == 0)
+                _head = 0;
             if (_valid && count <= Start)
             {
                 Start -= count;
@@ -633,26 +682,44 @@ public sealed partial class CorrelationEngine
             }
         }
 
+        /// <summary>The matches from <paramref name="start"/> to <paramref name="end"/>, both included.</summary>
+        public List<Entry> Range(int start, int end)
+        {
+            var range = new List<Entry>(end - start + 1);
+            for (var i = start; i <= end; i++)
+                range.Add(this[i]);
+            return range;
+        }
+
+        /// <summary>The last match at or before <paramref name="ticks"/>, or -1.</summary>
+        public int LastAtOrBefore(long ticks)
+        {
+            var at = Count - 1;
+            while (at >= 0 && TicksAt(at) > ticks)
+                at--;
+            return at;
+        }
+
         /// <summary>
         /// Counts the window ending at the match just inserted at <paramref name="at"/>, moving on from the counted window
         /// when it ended right before; returns what the window measures.
         /// </summary>
         public double Extend(int at, CorrelationType type, TimeSpan timespan, int sourceCount)
         {
-            var newest = this[at];
             if (!_valid || at != End + 1)
             {
                 _counts.Reset(sourceCount);
                 Start = StartOfWindow(at, timespan);
                 for (var i = Start; i <= at; i++)
-                    _counts.Add(this[i], +1);
+                    Tally(_counts, i, +1);
                 _valid = true;
             }
             else
             {
-                _counts.Add(newest, +1);
-                while (this[Start].Time < newest.Time - timespan)
-                    _counts.Add(this[Start++], -1);
+                Tally(_counts, at, +1);
+                var oldest = TicksAt(at) - timespan.Ticks;
+                while (TicksAt(Start) < oldest)
+                    Tally(_counts, Start++, -1);
             }
 
             End = at;
@@ -668,15 +735,15 @@ public sealed partial class CorrelationEngine
         {
             var counts = new WindowCounts();
             counts.Reset(sourceCount);
-            var added = this[at];
+            var added = TicksAt(at);
             var start = StartOfWindow(at, timespan);
             for (var i = start; i < at; i++)
-                counts.Add(this[i], +1);
-            for (var end = at; end < Count && this[end].Time - added.Time <= timespan; end++)
+                Tally(counts, i, +1);
+            for (var end = at; end < Count && TicksAt(end) - added <= timespan.Ticks; end++)
             {
-                counts.Add(this[end], +1);
-                while (this[start].Time < this[end].Time - timespan)
-                    counts.Add(this[start++], -1);
+                Tally(counts, end, +1);
+                while (TicksAt(start) < TicksAt(end) - timespan.Ticks)
+                    Tally(counts, start++, -1);
                 if (holds(counts.Measure(type)))
                     return (start, end);
             }
@@ -687,10 +754,17 @@ public sealed partial class CorrelationEngine
         /// <summary>The first match of the window that ends at the match at index <paramref name="end"/>.</summary>
         public int StartOfWindow(int end, TimeSpan timespan)
         {
+            var oldest = TicksAt(end) - timespan.Ticks;
             var start = end;
-            while (start > 0 && this[start - 1].Time >= this[end].Time - timespan)
+            while (start > 0 && TicksAt(start - 1) >= oldest)
                 start--;
             return start;
+        }
+
+        private void Tally(WindowCounts counts, int index, int delta)
+        {
+            ref readonly var item = ref _items[_head + index];
+            counts.Add(item.Value, item.Source, delta);
         }
     }
 
@@ -825,20 +899,21 @@ public sealed partial class CorrelationEngine
             else
             {
                 if (!Groups.TryGetValue(key, out entries))
-                    Groups[key] = entries = [];
+                    Groups[key] = entries = new GroupEntries();
                 _lastKey = key;
                 _lastGroup = entries;
             }
 
+            var ticks = entry.Time.UtcTicks;
             var at = entries.Count;
-            while (at > 0 && entries[at - 1].Time > entry.Time)
+            while (at > 0 && entries.TicksAt(at - 1) > ticks)
                 at--;
             entries.Insert(at, entry);
 
             // A match whose window no later match's window reaches (the newest, or the newest of its stream in a group
             // other streams fed) is counted into the window kept for the previous such match, not measured again.
             if (FiresEarly && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal
-                && (at == entries.Count - 1 || entries[at + 1].Time - entry.Time > Rule.Timespan))
+                && (at == entries.Count - 1 || entries.TicksAt(at + 1) - ticks > Rule.Timespan.Ticks))
             {
                 var measured = entries.Extend(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length);
                 if (Holds(measured) && Judge(entries, entries.Start, at) is { } match)
@@ -871,7 +946,7 @@ public sealed partial class CorrelationEngine
             if (FiresEarly)
             {
                 // Windows ending at the new match and, for a match that came late, at the later ones within reach.
-                for (var end = at; end < entries.Count && entries[end].Time - entry.Time <= Rule.Timespan; end++)
+                for (var end = at; end < entries.Count && entries.TicksAt(end) - ticks <= Rule.Timespan.Ticks; end++)
                 {
                     var start = entries.StartOfWindow(end, Rule.Timespan);
                     if (Judge(entries, start, end) is { } match)
@@ -984,7 +1059,7 @@ public sealed partial class CorrelationEngine
                     // Nothing older than a timespan before the watermark can join a window with a match yet to come.
                     var keep = 0;
                     var oldest = limit == DateTimeOffset.MaxValue ? DateTimeOffset.MaxValue : limit - Rule.Timespan;
-                    while (keep < entries.Count && entries[keep].Time < oldest)
+                    while (keep < entries.Count && entries.TicksAt(keep) < oldest.UtcTicks)
                         keep++;
                     if (keep > 0)
                         entries.RemoveFirst(keep);
@@ -1006,7 +1081,7 @@ public sealed partial class CorrelationEngine
                     while (entries.Count > 0 && (limit == DateTimeOffset.MaxValue || entries[0].Time + Rule.Timespan < limit))
                     {
                         var windowEnd = entries[0].Time + Rule.Timespan;
-                        var end = entries.FindLastIndex(entry => entry.Time <= windowEnd);
+                        var end = entries.LastAtOrBefore(windowEnd.UtcTicks);
                         var match = Judge(entries, 0, end);
                         entries.RemoveFirst(end + 1);
                         if (match is not null)
@@ -1022,9 +1097,9 @@ public sealed partial class CorrelationEngine
                 RemoveGroup(key);
         }
 
-        private CorrelationMatch? Judge(List<Entry> entries, int start, int end)
+        private CorrelationMatch? Judge(GroupEntries entries, int start, int end)
         {
-            var window = entries.GetRange(start, end - start + 1);
+            var window = entries.Range(start, end);
             var measured = Measure(window);
             if (measured is not { } value)
                 return null;
