@@ -95,6 +95,9 @@ public sealed partial class CorrelationEngine
             }
         }
 
+        foreach (var (rule, fields) in _fields)
+            fields.Consumers = _consumers[rule];
+
         foreach (var correlation in rules.ResolvedCorrelations.Where(correlation => correlation.Rule.Generate))
             _generated.UnionWith(correlation.Sources.OfType<SigmaRule>());
 
@@ -167,7 +170,7 @@ public sealed partial class CorrelationEngine
         var time = summary is null ? logEvent.Time : summary.Time;
         var observation = _reused ??= new CorrelationObservation(rule, time, summary!, "", buffer);
         observation.Reuse(rule, time, logEvent, summary, StreamOf(logEvent, summary), buffer);
-        Add(observation, matches);
+        Add(observation, fields?.Consumers, matches);
         summary ??= observation.MadeSummary;
     }
 
@@ -212,6 +215,11 @@ public sealed partial class CorrelationEngine
     {
         Guard.NotNull(observation);
         Guard.NotNull(matches);
+        Add(observation, _fields.GetValueOrDefault(observation.Rule)?.Consumers, matches);
+    }
+
+    private void Add(CorrelationObservation observation, List<(State Parent, int Source)>? consumers, List<CorrelationMatch> matches)
+    {
         if (observation.Time is not { } time)
         {
             UntimedMatches++;
@@ -226,7 +234,7 @@ public sealed partial class CorrelationEngine
             PlaceAll(matches);
             _currentStream = stream;
             if (!_watermarks.TryGetValue(stream, out _currentWatermark))
-                _watermarks[stream] = _currentWatermark = new Watermark();
+                _watermarks[stream] = _currentWatermark = new Watermark(_watermarks.Count);
         }
 
         var watermark = _currentWatermark!;
@@ -239,11 +247,11 @@ public sealed partial class CorrelationEngine
             {
                 watermark.Flushed = time;
                 foreach (var state in _states)
-                    state.PlaceUpTo(stream, watermark, matches);
+                    state.PlaceUpTo(watermark, matches);
             }
         }
 
-        if (_consumers.TryGetValue(observation.Rule, out var consumers))
+        if (consumers is not null)
         {
             foreach (var (state, source) in consumers)
             {
@@ -281,8 +289,11 @@ public sealed partial class CorrelationEngine
     }
 
     /// <summary>The latest event time seen in a stream, and the time up to which correlations last placed their matches.</summary>
-    private sealed class Watermark
+    private sealed class Watermark(int id)
     {
+        /// <summary>The stream's number, in the order streams were first met.</summary>
+        public int Id { get; } = id;
+
         public DateTimeOffset Latest { get; set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset Flushed { get; set; } = DateTimeOffset.MinValue;
@@ -451,6 +462,9 @@ public sealed partial class CorrelationEngine
     private sealed class RuleFields
     {
         public List<FieldPath> Paths { get; } = [];
+
+        /// <summary>The correlation sources that use the rule.</summary>
+        public List<(State Parent, int Source)> Consumers { get; set; } = [];
 
         public (int[] Group, int Value) Register(State state, int source)
         {
@@ -781,10 +795,9 @@ public sealed partial class CorrelationEngine
 
         public Dictionary<string, GroupEntries> Groups { get; } = new(StringComparer.Ordinal);
 
-        // Per stream, the matches not yet placed.
+        // Per stream, the matches not yet placed, in the order streams came; also by the stream's number.
         private readonly Dictionary<string, PendingEntries> _pending = new(StringComparer.Ordinal);
-        private string? _lastStream;
-        private PendingEntries? _lastPending;
+        private PendingEntries?[] _pendingById = [];
         private string? _lastKey;
         private string? _lastRaw;
         private string? _lastTransformed;
@@ -826,20 +839,8 @@ public sealed partial class CorrelationEngine
             // arrive a few minutes out of order within CloudTrail files, and in order most windows are counted,
             // not re-measured. Results are those of sorted input. Records arrive nearly in order, so a match
             // usually joins the end of the waiting list.
-            // Streams' names are long and the same stream usually comes again: its waiting list is kept at hand.
-            PendingEntries? pending;
-            if (ReferenceEquals(entry.Stream, _lastStream))
-            {
-                pending = _lastPending!;
-            }
-            else
-            {
-                if (!_pending.TryGetValue(entry.Stream, out pending))
-                    _pending[entry.Stream] = pending = new PendingEntries();
-                _lastStream = entry.Stream;
-                _lastPending = pending;
-            }
-
+            // Streams' names are long: a stream's waiting list is found by its number.
+            var pending = PendingOf(entry.Stream, watermark);
             pending.Insert(entry);
             var limit = (latest > entry.Time ? latest : entry.Time) - Lateness;
             while (pending.TryTakeUpTo(limit, out var next))
@@ -862,15 +863,26 @@ public sealed partial class CorrelationEngine
         /// <summary>0 for a correlation of detection rules; one more than the deepest correlation it is built on otherwise.</summary>
         public int Depth { get; set; }
 
-        /// <summary>Places the matches of <paramref name="stream"/> its <paramref name="watermark"/> has passed.</summary>
-        public void PlaceUpTo(string stream, Watermark watermark, List<CorrelationMatch> matches)
+        private PendingEntries PendingOf(string stream, Watermark? watermark)
         {
-            PendingEntries? pending;
-            if (_pending.Count == 0)
-                return;
-            if (ReferenceEquals(stream, _lastStream))
-                pending = _lastPending!;
-            else if (!_pending.TryGetValue(stream, out pending))
+            if (watermark is not null && watermark.Id < _pendingById.Length && _pendingById[watermark.Id] is { } known)
+                return known;
+            if (!_pending.TryGetValue(stream, out var pending))
+                _pending[stream] = pending = new PendingEntries();
+            if (watermark is not null)
+            {
+                if (watermark.Id >= _pendingById.Length)
+                    Array.Resize(ref _pendingById, Math.Max(watermark.Id + 1, _pendingById.Length * 2));
+                _pendingById[watermark.Id] = pending;
+            }
+
+            return pending;
+        }
+
+        /// <summary>Places the matches of the stream whose <paramref name="watermark"/> has passed them.</summary>
+        public void PlaceUpTo(Watermark watermark, List<CorrelationMatch> matches)
+        {
+            if (watermark.Id >= _pendingById.Length || _pendingById[watermark.Id] is not { } pending)
                 return;
             var limit = watermark.Latest - Lateness;
             while (pending.TryTakeUpTo(limit, out var next))
@@ -916,7 +928,7 @@ public sealed partial class CorrelationEngine
                 && (at == entries.Count - 1 || entries.TicksAt(at + 1) - ticks > Rule.Timespan.Ticks))
             {
                 var measured = entries.Extend(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length);
-                if (Holds(measured) && Judge(entries, entries.Start, at) is { } match)
+                if (Holds(measured) && Judge(entries, entries.Start, at, measured) is { } match)
                 {
                     entries.RemoveFirst(at + 1);
                     if (entries.Count == 0)
@@ -1097,10 +1109,11 @@ public sealed partial class CorrelationEngine
                 RemoveGroup(key);
         }
 
-        private CorrelationMatch? Judge(GroupEntries entries, int start, int end)
+        // The window's measure is taken unless the caller counted it already.
+        private CorrelationMatch? Judge(GroupEntries entries, int start, int end, double? counted = null)
         {
             var window = entries.Range(start, end);
-            var measured = Measure(window);
+            var measured = counted ?? Measure(window);
             if (measured is not { } value)
                 return null;
             var holds = Rule.Condition is { } condition
