@@ -20,6 +20,10 @@ public sealed class JsonLogEvent : LogEvent
     private readonly Func<JsonLogEvent, EventSummary> _summarize;
     private readonly Func<JsonLogEvent, DateTimeOffset?>? _time;
 
+    // Rules, correlations and the summary all ask for the time: it is read once.
+    private DateTimeOffset? _timeRead;
+    private bool _timeKnown;
+
     /// <summary>Creates an event over the value loaded in <paramref name="record"/>.</summary>
     /// <param name="sourceType">One of <see cref="LogSourceTypes"/>.</param>
     /// <param name="record">A loaded record; the event expires when it is loaded again or cleared.</param>
@@ -124,7 +128,13 @@ public sealed class JsonLogEvent : LogEvent
         get
         {
             _ = Record;
-            return _time is null ? _summarize(this).Time : _time(this);
+            if (!_timeKnown)
+            {
+                _timeRead = _time is null ? _summarize(this).Time : _time(this);
+                _timeKnown = true;
+            }
+
+            return _timeRead;
         }
     }
 

@@ -490,7 +490,7 @@ internal sealed class JsonRecordReader : IRecordSource
         switch (classification.Kind)
         {
             case RecordKind.CloudTrail:
-                return Created(new JsonLogEvent(LogSourceTypes.CloudTrail, _record, origin, CloudTrailRecords.Summarize, CloudTrailRecords.Time));
+                return Created(CloudTrailRecords.Event(_record, origin));
             case RecordKind.Route53Resolver:
                 return Created(new JsonLogEvent(LogSourceTypes.Route53Resolver, _record, origin, Route53ResolverRecords.Summarize));
             case RecordKind.GuardDuty:

@@ -5,9 +5,12 @@ namespace Rampart.Logs.Sources;
 /// <summary>The summary of a CloudTrail event: a handful of lookups in the record's property table.</summary>
 internal static class CloudTrailRecords
 {
-    public static readonly Func<JsonLogEvent, EventSummary> Summarize = SummarizeEvent;
+    private static readonly Func<JsonLogEvent, EventSummary> Summarize = SummarizeEvent;
 
-    public static readonly Func<JsonLogEvent, DateTimeOffset?> Time = TimeOf;
+    private static readonly Func<JsonLogEvent, DateTimeOffset?> Time = TimeOf;
+
+    /// <summary>An event over the CloudTrail record loaded in <paramref name="record"/>, with its summary and time readers.</summary>
+    public static JsonLogEvent Event(JsonRecord record, EventOrigin origin) => new(LogSourceTypes.CloudTrail, record, origin, Summarize, Time);
 
     private static readonly FieldPath IdentityAccount = FieldPath.Parse("userIdentity.accountId");
     private static readonly FieldPath IdentityArn = FieldPath.Parse("userIdentity.arn");
@@ -15,9 +18,10 @@ internal static class CloudTrailRecords
     private static readonly FieldPath IdentityInvokedBy = FieldPath.Parse("userIdentity.invokedBy");
     private static readonly FieldPath IdentityType = FieldPath.Parse("userIdentity.type");
 
+    // Events are made with TimeOf as their time reader (see Event), which Time calls once per event.
     private static EventSummary SummarizeEvent(JsonLogEvent record) => new()
     {
-        Time = TimeOf(record),
+        Time = record.Time,
         EventId = JsonFields.UniqueText(record, "eventID"u8),
         EventName = JsonFields.Text(record, "eventName"u8),
         Account = JsonFields.Text(record, "recipientAccountId"u8) ?? JsonFields.Text(record, IdentityAccount),
