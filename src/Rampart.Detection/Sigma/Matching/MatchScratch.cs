@@ -18,6 +18,7 @@ internal sealed class MatchScratch
     private int[] _marks = [];
     private int _stamp;
     private char[] _decoded = new char[256];
+    private char[] _widened = new char[256];
 
     // Per field ordinal: the generation its values were collected in, and where they lie in _fieldValues.
     private int[] _fieldStamps = [];
@@ -88,6 +89,15 @@ internal sealed class MatchScratch
         }
 
         return AllValues;
+    }
+
+    /// <summary>The characters of ASCII <paramref name="ascii"/>, in a buffer valid until the next call.</summary>
+    public ReadOnlySpan<char> Widen(ReadOnlySpan<byte> ascii)
+    {
+        if (_widened.Length < ascii.Length)
+            _widened = new char[Math.Max(ascii.Length, _widened.Length * 2)];
+        var length = System.Text.Encoding.Latin1.GetChars(ascii, _widened);
+        return _widened.AsSpan(0, length);
     }
 
     /// <summary>
