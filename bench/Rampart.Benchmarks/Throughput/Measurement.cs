@@ -15,5 +15,8 @@ internal sealed record Measurement(string Mode, int Threads, long Events, long H
     /// <summary>Garbage collections the child ran.</summary>
     public int GarbageCollections { get; init; }
 
+    /// <summary>Seconds the child's threads were paused for garbage collection.</summary>
+    public double GcPauseSeconds { get; init; }
+
     public double EventsPerSecond => Events / Seconds;
 }

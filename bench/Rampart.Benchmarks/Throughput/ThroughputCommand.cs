@@ -60,7 +60,7 @@ internal static class ThroughputCommand
             {
                 var best = rounds.Where(m => m.Threads == t && m.Mode == label).MaxBy(m => m.EventsPerSecond)!;
                 results.Add(best);
-                Console.WriteLine($"  {label,-6} threads={t}: {best.Events:N0} events in {best.Seconds:0.00} s = {best.EventsPerSecond:N0} events/s, peak RSS {best.PeakRssBytes / 1048576.0:0} MiB, {best.AllocatedBytes / (double)best.Events:N0} bytes allocated per event, {best.GarbageCollections:N0} collections");
+                Console.WriteLine($"  {label,-6} threads={t}: {best.Events:N0} events in {best.Seconds:0.00} s = {best.EventsPerSecond:N0} events/s, peak RSS {best.PeakRssBytes / 1048576.0:0} MiB, {best.AllocatedBytes / (double)best.Events:N0} bytes allocated per event, {best.GarbageCollections:N0} collections ({best.GcPauseSeconds:0.00} s paused)");
             }
         }
 
@@ -136,7 +136,7 @@ internal static class ThroughputCommand
             measurement = new Measurement(mode, threads, summary.Events, summary.Hits, stopwatch.Elapsed.TotalSeconds, 0);
         }
 
-        Console.WriteLine(JsonSerializer.Serialize(measurement with { PeakRssBytes = PeakMemory.Bytes(), AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true), GarbageCollections = GC.CollectionCount(0) }));
+        Console.WriteLine(JsonSerializer.Serialize(measurement with { PeakRssBytes = PeakMemory.Bytes(), AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true), GarbageCollections = GC.CollectionCount(0), GcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds }));
         return 0;
     }
 
