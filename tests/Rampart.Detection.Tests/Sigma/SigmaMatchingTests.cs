@@ -198,6 +198,105 @@ public sealed partial class SigmaMatchingTests
     }
 
     [Fact]
+    public void RulesKeyedOnPrefixesAreTriedOnlyOnEventsWhoseValueStartsWithOne()
+    {
+        var rules = SigmaRuleSet.Parse("""
+            title: Read-only call
+            id: 1a0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName|startswith:
+                        - List
+                        - Describe
+                filter:
+                    userIdentity.type: AWSService
+                condition: selection and not filter
+            level: low
+            ---
+            title: Listing with a short prefix
+            id: 1b0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName|startswith: Li
+                condition: selection
+            level: low
+            ---
+            title: Trail deleted
+            id: 1c0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName: DeleteTrail
+                condition: selection
+            level: high
+            """, "prefixes.yml", SigmaOptions.Default, NullDiagnosticSink.Instance);
+
+        // Two letters key nothing; three or more do.
+        Assert.Equal(1, rules.UnindexedCount(LogSourceTypes.CloudTrail));
+        Assert.Equal(["Read-only call", "Listing with a short prefix"], MatchOne(rules, JsonLogEvent.Parse("""{"eventName":"listBuckets"}""", LogSourceTypes.CloudTrail)).Select(rule => rule.Title));
+        Assert.Equal(["Read-only call"], MatchOne(rules, JsonLogEvent.Parse("""{"eventName":"DescribeInstances"}""", LogSourceTypes.CloudTrail)).Select(rule => rule.Title));
+        Assert.Empty(MatchOne(rules, JsonLogEvent.Parse("""{"eventName":"DescribeInstances","userIdentity":{"type":"AWSService"}}""", LogSourceTypes.CloudTrail)));
+        Assert.Empty(MatchOne(rules, JsonLogEvent.Parse("""{"eventName":"GetObject"}""", LogSourceTypes.CloudTrail)));
+    }
+
+    [Theory]
+    [InlineData("DeleteTrail", "Trail deleted, Trail deleted (cased), Trail deleted by a role")]
+    [InlineData("deletetrail", "Trail deleted")]
+    [InlineData("DeleteTrails", "")]
+    public void ARuleChosenByItsIndexKeyStillTestsWhatTheKeyDoesNotSay(string eventName, string expected)
+    {
+        // The index's key stands for the item it came from only when that item tests nothing else: the cased item
+        // and the role filter are still tested.
+        var rules = SigmaRuleSet.Parse("""
+            title: Trail deleted
+            id: 2a0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName: DeleteTrail
+                condition: selection
+            level: high
+            ---
+            title: Trail deleted (cased)
+            id: 2b0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName|cased: DeleteTrail
+                condition: selection
+            level: high
+            ---
+            title: Trail deleted by a role
+            id: 2c0e4d1a-1d1c-4d54-9d0e-6f3a2b1c0d9e
+            logsource:
+                product: aws
+                service: cloudtrail
+            detection:
+                selection:
+                    eventName: DeleteTrail
+                    userIdentity.type: AssumedRole
+                condition: selection
+            level: high
+            """, "residual.yml", SigmaOptions.Default, NullDiagnosticSink.Instance);
+        var logEvent = JsonLogEvent.Parse("{\"eventName\":\"" + eventName + "\",\"userIdentity\":{\"type\":\"" + (eventName == "DeleteTrail" ? "AssumedRole" : "IAMUser") + "\"}}", LogSourceTypes.CloudTrail);
+
+        Assert.Equal(0, rules.UnindexedCount(LogSourceTypes.CloudTrail));
+        Assert.Equal(expected, Titles(MatchOne(rules, logEvent)));
+    }
+
+    [Fact]
     public void EventsOfASourceTypeNoRuleCoversMatchNothing()
     {
         var rules = LoadCases(out _);

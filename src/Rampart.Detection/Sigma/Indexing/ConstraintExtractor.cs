@@ -4,12 +4,15 @@ namespace Rampart.Detection.Sigma.Indexing;
 
 /// <summary>
 /// Derives from a compiled condition the values an event must have for it to hold. Sound by
-/// construction: a field item yields its exact values only when it can match nothing else; an AND needs
+/// construction: a field item yields its exact values or prefixes only when it can match nothing else; an AND needs
 /// any one operand's constraint; an OR needs all its operands constrained and takes their union;
 /// negations, keywords and other tests yield nothing.
 /// </summary>
 internal static class ConstraintExtractor
 {
+    // Shorter prefixes tell too few values apart to be worth keying on.
+    private const int MinPrefixLength = 3;
+
     /// <summary>
     /// Every constraint the rule could be keyed on: one per operand of a top-level AND, and of the ANDs within it
     /// (each is required on its own), or the single constraint of anything else. Empty when there is none.
@@ -54,6 +57,9 @@ internal static class ConstraintExtractor
             {
                 case TextPatternTest { Pattern.Kind: WildcardKind.Exact } text:
                     constraint.Add(key, text.Pattern.Text);
+                    break;
+                case TextPatternTest { Pattern.Kind: WildcardKind.Prefix } text when text.Pattern.Text.Length >= MinPrefixLength:
+                    constraint.AddPrefix(key, text.Pattern.Text);
                     break;
                 case ExactSetTest set:
                     foreach (var value in set.Values)

@@ -4,13 +4,17 @@ using Rampart.Detection.Sigma.Matching;
 
 namespace Rampart.Detection.Sigma.Indexing;
 
-/// <summary>One looked-up field of a source type's index: value (case-insensitive) to the rules keyed on it.</summary>
+/// <summary>
+/// One looked-up field of a source type's index: value (case-insensitive) to the rules keyed on it, and the prefixes
+/// rules are keyed on, each tried in turn (a few per field).
+/// </summary>
 internal sealed class IndexedField
 {
     private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public IndexedField(IndexField field, Dictionary<string, List<int>> rules)
+    public IndexedField(IndexField field, Dictionary<string, List<int>> rules, Dictionary<string, List<int>> prefixes)
     {
+        Prefixes = [.. prefixes.Select(pair => (pair.Key, pair.Value.ToArray()))];
         Path = FieldPath.Parse(field.Name);
         Normalization = field.Normalization;
         var frozen = new Dictionary<string, int[]>(rules.Count, StringComparer.OrdinalIgnoreCase);
@@ -22,6 +26,9 @@ internal sealed class IndexedField
     public FieldPath Path { get; }
 
     public TextNormalization Normalization { get; }
+
+    /// <summary>Prefixes and the rules keyed on each.</summary>
+    public (string Prefix, int[] Rules)[] Prefixes { get; }
 
     public bool TryGetRules(ReadOnlySpan<char> value, out int[] rules) => _lookup.TryGetValue(value, out rules!);
 }

@@ -12,6 +12,9 @@ namespace Rampart.Detection.Sigma.Indexing;
 internal sealed class SourceIndex
 {
     private readonly CompiledRule[] _rules;
+
+    // What each rule still has to test once the index chose it: its key's test is left out when the key says all it does.
+    private readonly EventPredicate[] _residuals;
     private readonly IndexedField[] _fields;
     private readonly int[] _always;
 
@@ -25,7 +28,10 @@ internal sealed class SourceIndex
     {
         _rules = [.. rules];
         var chosen = ChooseConstraints(_rules);
-        var byField = new Dictionary<IndexField, Dictionary<string, List<int>>>();
+        _residuals = new EventPredicate[_rules.Length];
+        for (var i = 0; i < _rules.Length; i++)
+            _residuals[i] = chosen[i] is { } key ? Residual(_rules[i].Predicate, key) : _rules[i].Predicate;
+        var byField = new Dictionary<IndexField, (Dictionary<string, List<int>> Values, Dictionary<string, List<int>> Prefixes)>();
         var always = new List<int>();
         for (var i = 0; i < _rules.Length; i++)
         {
@@ -36,22 +42,28 @@ internal sealed class SourceIndex
                 continue;
             }
 
-            foreach (var pair in constraint.Keys)
+            foreach (var field in constraint.Fields)
             {
-                if (!byField.TryGetValue(pair.Key, out var values))
-                    byField[pair.Key] = values = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-                foreach (var value in pair.Value)
-                {
-                    if (!values.TryGetValue(value, out var list))
-                        values[value] = list = [];
-                    list.Add(i);
-                }
+                if (!byField.TryGetValue(field, out var keyed))
+                    byField[field] = keyed = (new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase), new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase));
+                Key(keyed.Values, constraint.Keys.GetValueOrDefault(field), i);
+                Key(keyed.Prefixes, constraint.Prefixes.GetValueOrDefault(field), i);
+            }
+        }
+
+        static void Key(Dictionary<string, List<int>> rules, HashSet<string>? values, int rule)
+        {
+            foreach (var value in values ?? [])
+            {
+                if (!rules.TryGetValue(value, out var list))
+                    rules[value] = list = [];
+                list.Add(rule);
             }
         }
 
         var fields = new List<IndexedField>(byField.Count);
         foreach (var pair in byField)
-            fields.Add(new IndexedField(pair.Key, pair.Value));
+            fields.Add(new IndexedField(pair.Key, pair.Value.Values, pair.Value.Prefixes));
         _fields = [.. fields];
         _always = [.. always];
     }
@@ -71,15 +83,27 @@ internal sealed class SourceIndex
         {
             foreach (ref readonly var value in scratch.ValuesOf(logEvent, field.Path))
             {
-                if (value.IsNull || !field.TryGetRules(KeyText(value, field.Normalization, scratch, widened), out var rules))
+                if (value.IsNull)
                     continue;
-                foreach (var rule in rules)
+                var text = KeyText(value, field.Normalization, scratch, widened);
+                if (field.TryGetRules(text, out var rules))
+                    Mark(rules);
+                foreach (var (prefix, prefixed) in field.Prefixes)
                 {
-                    if (marks[rule] == stamp)
-                        continue;
-                    marks[rule] = stamp;
-                    candidates.Add(rule);
+                    if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                        Mark(prefixed);
                 }
+            }
+        }
+
+        void Mark(int[] rules)
+        {
+            foreach (var rule in rules)
+            {
+                if (marks[rule] == stamp)
+                    continue;
+                marks[rule] = stamp;
+                candidates.Add(rule);
             }
         }
 
@@ -87,7 +111,7 @@ internal sealed class SourceIndex
         candidates.Sort();
         foreach (var rule in CollectionsMarshal.AsSpan(candidates))
         {
-            if (_rules[rule].Predicate.Evaluate(logEvent, scratch))
+            if (_residuals[rule].Evaluate(logEvent, scratch))
                 matches.Add(_rules[rule].Rule);
         }
     }
@@ -107,6 +131,58 @@ internal sealed class SourceIndex
     }
 
     /// <summary>
+    /// The rule's condition less the item its key stands for, when the key is one exact value of one field and that
+    /// item, required by the top-level AND, tests nothing else: an event the index picks for the rule has the value,
+    /// compared as the item compares it (ignoring case, normalised alike, any element of an array).
+    /// </summary>
+    private static EventPredicate Residual(EventPredicate predicate, IndexConstraint key)
+    {
+        if (key.Prefixes.Count != 0 || key.Keys.Count != 1)
+            return predicate;
+        var (field, values) = key.Keys.First();
+        if (values.Count != 1)
+            return predicate;
+        var value = values.First();
+        var removed = false;
+        var rest = new List<EventPredicate>();
+        Flatten(predicate);
+        if (!removed)
+            return predicate;
+        return rest.Count switch
+        {
+            0 => AlwaysTrue.Instance,
+            1 => rest[0],
+            _ => new AndPredicate([.. rest]),
+        };
+
+        void Flatten(EventPredicate operand)
+        {
+            if (operand is AndPredicate and)
+            {
+                foreach (var inner in and.Operands)
+                    Flatten(inner);
+            }
+            else if (!removed && operand is FieldPredicate { Negate: false, MatchAll: false, Tests: [TextPatternTest { Pattern: { Kind: WildcardKind.Exact, Cased: false } pattern }] } item
+                && item.Path.Name == field.Name && item.Normalization == field.Normalization && string.Equals(pattern.Text, value, StringComparison.OrdinalIgnoreCase))
+            {
+                removed = true;
+            }
+            else
+            {
+                rest.Add(operand);
+            }
+        }
+    }
+
+    /// <summary>A condition the index has already decided.</summary>
+    private sealed class AlwaysTrue : EventPredicate
+    {
+        public static readonly AlwaysTrue Instance = new();
+
+        public override bool Evaluate(Core.Events.LogEvent logEvent, MatchScratch scratch) => true;
+    }
+
+    /// <summary>
     /// Picks one constraint per rule (null: the rule is tried on every event). Among a rule's
     /// alternatives, fields many rules can be keyed on win, so that few fields are read per event; then
     /// the more selective constraint.
@@ -120,7 +196,7 @@ internal sealed class SourceIndex
             alternatives[i] = ConstraintExtractor.Alternatives(rules[i].Predicate);
             var fields = new HashSet<IndexField>();
             foreach (var alternative in alternatives[i])
-                fields.UnionWith(alternative.Keys.Keys);
+                fields.UnionWith(alternative.Fields);
             foreach (var field in fields)
                 popularity[field] = popularity.GetValueOrDefault(field) + 1;
         }
@@ -138,13 +214,13 @@ internal sealed class SourceIndex
                 chosen[i] = null;
                 foreach (var alternative in alternatives[i])
                 {
-                    if (alternative.Keys.Keys.Any(givenUp.Contains))
+                    if (alternative.Fields.Any(givenUp.Contains))
                         continue;
                     if (chosen[i] is not { } best || Compare(alternative, best, popularity) < 0)
                         chosen[i] = alternative;
                 }
 
-                foreach (var field in chosen[i]?.Keys.Keys ?? Enumerable.Empty<IndexField>())
+                foreach (var field in chosen[i]?.Fields ?? [])
                     used[field] = used.GetValueOrDefault(field) + 1;
             }
 
@@ -167,7 +243,7 @@ internal sealed class SourceIndex
     private static int LeastPopular(IndexConstraint constraint, Dictionary<IndexField, int> popularity)
     {
         var least = int.MaxValue;
-        foreach (var field in constraint.Keys.Keys)
+        foreach (var field in constraint.Fields)
             least = Math.Min(least, popularity[field]);
         return least;
     }
