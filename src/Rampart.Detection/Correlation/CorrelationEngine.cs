@@ -451,10 +451,20 @@ public sealed partial class CorrelationEngine
         // The groups of one correlation all have as many values, so one value is its own key.
         if (group.Length == 1)
             return group[0] ?? "\u0000";
-        var key = new StringBuilder();
+        var length = 0;
         foreach (var value in group)
-            key.Append(value is null ? "\u0000" : value).Append('\u001f');
-        return key.ToString();
+            length += (value?.Length ?? 1) + 1;
+        return string.Create(length, group, static (key, group) =>
+        {
+            var at = 0;
+            foreach (var value in group)
+            {
+                var text = value ?? "\u0000";
+                text.CopyTo(key[at..]);
+                at += text.Length;
+                key[at++] = '\u001f';
+            }
+        });
     }
 
     // The fields one detection rule's events must yield: each correlation source using the rule keeps the
@@ -518,8 +528,8 @@ public sealed partial class CorrelationEngine
 
     /// <summary>
     /// Matches waiting to be placed, kept sorted by time (ties in arrival order). Nearly sorted input makes inserts
-    /// cheap; a file delivered after another covering the same minutes walks back over that file's matches, so each
-    /// match's time is kept beside it and the walk reads one array rather than every match it passes.
+    /// cheap; a match of a file delivered after another covering the same minutes finds its place among that file's
+    /// matches by halving, on their times kept beside them in one array.
     /// </summary>
     private sealed class PendingEntries
     {
@@ -545,10 +555,25 @@ public sealed partial class CorrelationEngine
                 }
             }
 
+            // After every match of the same time or earlier: the end, or found by halving when the match is behind.
             var ticks = entry.Time.UtcTicks;
             var at = _count;
-            while (at > _head && _items[at - 1].Ticks > ticks)
-                at--;
+            if (at > _head && _items[at - 1].Ticks > ticks)
+            {
+                var low = _head;
+                var high = at - 1;
+                while (low < high)
+                {
+                    var middle = low + ((high - low) >> 1);
+                    if (_items[middle].Ticks > ticks)
+                        high = middle;
+                    else
+                        low = middle + 1;
+                }
+
+                at = low;
+            }
+
             if (at < _count)
                 Array.Copy(_items, at, _items, at + 1, _count - at);
             _items[at] = (ticks, entry);
