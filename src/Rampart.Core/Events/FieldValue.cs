@@ -38,6 +38,12 @@ public readonly record struct FieldValue
     /// <exception cref="InvalidOperationException">The value was read from a record its reader has moved on from.</exception>
     public string? Text => _record is null ? _text : Record.SlotText(_slot);
 
+    /// <summary>
+    /// <see cref="Text"/>, for a caller reading one field in value after value: <paramref name="recent"/> holds the
+    /// string it read last, given again when this value is the same, and becomes this value's string.
+    /// </summary>
+    public string? TextReusing(ref string? recent) => _record is null ? recent = _text : Record.SlotText(_slot, ref recent);
+
     private JsonRecord Record => _record!.Generation == _generation
         ? _record
         : throw new InvalidOperationException("This value was read from a record the reader has moved on from; keep Detach() of values you need later.");

@@ -99,6 +99,18 @@ public sealed class JsonLogEvent : LogEvent
     }
 
     /// <summary>
+    /// As <see cref="TryGetText(FieldPath, out string?)"/>, for a caller reading the same path in event after event:
+    /// <paramref name="recent"/> holds the string the caller read there last, given again when the value is the same
+    /// (an account, a region, a principal), and becomes the string read now.
+    /// </summary>
+    public bool TryGetText(FieldPath path, ref string? recent, [NotNullWhen(true)] out string? text)
+    {
+        Guard.NotNull(path);
+        text = Record.FindText(path.Utf8Segments.AsSpan(), ref recent);
+        return text is not null;
+    }
+
+    /// <summary>
     /// As <see cref="TryGetText(ReadOnlySpan{byte}, out string?)"/>, for a value no other event repeats (an event's id):
     /// decoded on its own, without passing through the cache of values that repeat.
     /// </summary>

@@ -257,6 +257,27 @@ public sealed class JsonRecord
             return FindTextCore(segments);
     }
 
+    /// <summary>
+    /// As <see cref="FindText(ReadOnlySpan{byte[]})"/>, giving <paramref name="recent"/> — the string this path held in a
+    /// record read lately — when the value is the same, and keeping the string found there for the next record.
+    /// </summary>
+    internal string? FindText(ReadOnlySpan<byte[]> segments, ref string? recent)
+    {
+        if (_gate is not null)
+            return recent = FindText(segments);
+        var slot = Root;
+        foreach (var segment in segments)
+        {
+            if (KindOf(slot) != JsonValueKind.Object)
+                return null;
+            slot = FindMember(slot, segment);
+            if (slot < 0)
+                return null;
+        }
+
+        return KindOf(slot) is JsonValueKind.String or JsonValueKind.Number ? TextOf(slot, ref recent) : null;
+    }
+
     /// <summary>The string in the top-level property <paramref name="utf8Name"/>, or a number as written; else null.</summary>
     internal string? FindText(ReadOnlySpan<byte> utf8Name)
     {
@@ -337,6 +358,15 @@ public sealed class JsonRecord
     /// <summary>The text of a string value a <see cref="FieldValue"/> stands for, decoded once.</summary>
     internal string SlotText(int slot) => SharedTextOf(slot);
 
+    /// <summary>As <see cref="SlotText(int)"/>, reusing <paramref name="recent"/> when the value is the same.</summary>
+    internal string SlotText(int slot, ref string? recent)
+    {
+        if (_gate is null)
+            return TextOf(slot, ref recent);
+        lock (_gate)
+            return recent = TextOf(slot);
+    }
+
     /// <summary>The bytes of a string value between its quotes, when it holds only ASCII and no escapes.</summary>
     /// <remarks>Several rules test one value: the answer is kept in the slot.</remarks>
     internal bool TryGetAsciiBytes(int slot, out ReadOnlySpan<byte> ascii)
@@ -363,6 +393,17 @@ public sealed class JsonRecord
 
         ascii = default;
         return false;
+    }
+
+    // A value that repeats in the records read one after another (an account, a region) is most often the one this
+    // caller met last: that string is compared first, before the thread's cache, whose strings lie further away.
+    private string TextOf(int slot, ref string? recent)
+    {
+        ref var text = ref _texts[slot];
+        if (text is null && recent is { } last && KindOf(slot) == JsonValueKind.String && TryGetAsciiBytes(slot, out var ascii)
+            && last.Length == ascii.Length && System.Text.Ascii.Equals(ascii, last))
+            text = last;
+        return recent = TextOf(slot);
     }
 
     private string TextOf(int slot)

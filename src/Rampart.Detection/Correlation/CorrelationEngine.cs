@@ -149,7 +149,7 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(summary);
         var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
         var values = paths.Count == 0 ? [] : new string?[paths.Count];
-        Collect(paths, logEvent, values);
+        Collect(paths, values, logEvent, values);
         return new CorrelationObservation(rule, summary.Time, summary, StreamOf(logEvent, summary), values);
     }
 
@@ -166,7 +166,7 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(matches);
         var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
         var buffer = _values.Length >= paths.Count ? _values : _values = new string?[paths.Count];
-        Collect(paths, logEvent, buffer);
+        Collect(paths, fields is null ? buffer : fields.Recent, logEvent, buffer);
         var time = summary is null ? logEvent.Time : summary.Time;
         var observation = _reused ??= new CorrelationObservation(rule, time, summary!, "", buffer);
         observation.Reuse(rule, time, logEvent, summary, StreamOf(logEvent, summary), buffer);
@@ -174,8 +174,9 @@ public sealed partial class CorrelationEngine
         summary ??= observation.MadeSummary;
     }
 
-    // The values at the rule's paths into values (from index 0).
-    private static void Collect(List<FieldPath> paths, LogEvent logEvent, string?[] values)
+    // The values at the rule's paths into values (from index 0). Matches are added from one thread at a time, so the
+    // strings each path held last are kept (recent) and given again when the next match's value is the same.
+    private static void Collect(List<FieldPath> paths, string?[] recent, LogEvent logEvent, string?[] values)
     {
         // The rule that matched has mostly read these fields already: what it collected for this event is reused.
         var scratch = MatchScratch.Current;
@@ -186,7 +187,7 @@ public sealed partial class CorrelationEngine
             {
                 if (!value.IsNull)
                 {
-                    values[i] = value.Text;
+                    values[i] = value.TextReusing(ref recent[i]);
                     break;
                 }
             }
@@ -475,6 +476,11 @@ public sealed partial class CorrelationEngine
 
         /// <summary>The correlation sources that use the rule.</summary>
         public List<(State Parent, int Source)> Consumers { get; set; } = [];
+
+        /// <summary>Per path, the string the last match added from its event held there.</summary>
+        public string?[] Recent => _recent.Length == Paths.Count ? _recent : _recent = new string?[Paths.Count];
+
+        private string?[] _recent = [];
 
         public (int[] Group, int Value) Register(State state, int source)
         {

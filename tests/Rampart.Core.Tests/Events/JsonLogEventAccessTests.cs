@@ -57,6 +57,34 @@ public sealed class JsonLogEventAccessTests
     }
 
     [Fact]
+    public void AStringReadLatelyIsGivenAgainWhenTheNextEventHoldsTheSameValue()
+    {
+        var path = FieldPath.Parse("userIdentity.arn");
+        var first = JsonLogEvent.Parse("""{"userIdentity":{"arn":"arn:aws:iam::1:user/alice"}}""", LogSourceTypes.CloudTrail);
+        var same = JsonLogEvent.Parse("""{"userIdentity":{"arn":"arn:aws:iam::1:user/alice"}}""", LogSourceTypes.CloudTrail);
+        var other = JsonLogEvent.Parse("""{"userIdentity":{"arn":"arn:aws:iam::1:user/bobby"}}""", LogSourceTypes.CloudTrail);
+        string? recent = null;
+
+        Assert.True(first.TryGetText(path, ref recent, out var alice));
+        Assert.Same(alice, recent);
+        Assert.True(same.TryGetText(path, ref recent, out var again));
+        Assert.Same(alice, again);
+        Assert.True(other.TryGetText(path, ref recent, out var bob));
+        Assert.Equal("arn:aws:iam::1:user/bobby", bob);
+        Assert.Same(bob, recent);
+        Assert.False(other.TryGetText(FieldPath.Parse("userIdentity.absent"), ref recent, out _));
+
+        var values = new List<FieldValue>();
+        same.CollectValues(path, values);
+        string? kept = alice;
+        Assert.Same(alice, values[0].TextReusing(ref kept));
+        values.Clear();
+        other.CollectValues(path, values);
+        Assert.Equal("arn:aws:iam::1:user/bobby", values[0].TextReusing(ref kept));
+        Assert.Equal("arn:aws:iam::1:user/bobby", kept);
+    }
+
+    [Fact]
     public void TheJsonIsCopiedAndWrittenVerbatim()
     {
         Assert.Equal(Pretty, Encoding.UTF8.GetString(Event.ToUtf8Json()));
