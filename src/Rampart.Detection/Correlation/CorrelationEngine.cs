@@ -835,19 +835,31 @@ public sealed partial class CorrelationEngine
         private Func<double, bool>? _holds;
         private GroupEntries? _lastGroup;
 
-        private bool FiresEarly => Rule.Type switch
+        // Read for every match placed: worked out once.
+        private readonly bool _firesEarly = resolved.Rule.Type switch
         {
-            CorrelationType.Temporal or CorrelationType.TemporalOrdered => Rule.Condition is null || Rule.Condition.OnlyLowerBounds,
-            CorrelationType.EventCount or CorrelationType.ValueCount => Rule.Condition!.OnlyLowerBounds,
+            CorrelationType.Temporal or CorrelationType.TemporalOrdered => resolved.Rule.Condition is null || resolved.Rule.Condition.OnlyLowerBounds,
+            CorrelationType.EventCount or CorrelationType.ValueCount => resolved.Rule.Condition!.OnlyLowerBounds,
             _ => false,
         };
+
+        // Windows counted as they grow: counts and distinct counts (values or rules) that fire on lower bounds.
+        private readonly bool _counted = resolved.Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal;
+
+        private readonly CorrelationType _type = resolved.Rule.Type;
+
+        private readonly TimeSpan _timespan = resolved.Rule.Timespan;
+
+        private readonly int _sourceCount = resolved.Sources.Length;
+
+        private bool FiresEarly => _firesEarly;
 
         /// <summary>For <c>new_value</c>, what each group has taken so far.</summary>
         public Baseline Baselines { get; } = new();
 
         public void Add(Entry entry, List<CorrelationMatch> matches, Watermark? watermark = null)
         {
-            if (Rule.Type == CorrelationType.NewValue)
+            if (_type == CorrelationType.NewValue)
             {
                 AddToBaseline(entry, matches);
                 return;
@@ -889,10 +901,12 @@ public sealed partial class CorrelationEngine
         }
 
         /// <summary>How far behind its stream's latest event time a match may arrive: one lateness per level of chaining.</summary>
-        public TimeSpan Lateness => engine._lateness * (Depth + 1);
+        public TimeSpan Lateness => _latenessOfDepth ??= TimeSpan.FromTicks(engine._lateness.Ticks * (Depth + 1));
+
+        private TimeSpan? _latenessOfDepth;
 
         /// <summary>0 for a correlation of detection rules; one more than the deepest correlation it is built on otherwise.</summary>
-        public int Depth { get; set; }
+        public int Depth { get; init; }
 
         private PendingEntries PendingOf(string stream, Watermark? watermark)
         {
@@ -955,10 +969,9 @@ public sealed partial class CorrelationEngine
 
             // A match whose window no later match's window reaches (the newest, or the newest of its stream in a group
             // other streams fed) is counted into the window kept for the previous such match, not measured again.
-            if (FiresEarly && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal
-                && (at == entries.Count - 1 || entries.TicksAt(at + 1) - ticks > Rule.Timespan.Ticks))
+            if (_firesEarly && _counted && (at == entries.Count - 1 || entries.TicksAt(at + 1) - ticks > _timespan.Ticks))
             {
-                var measured = entries.Extend(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length);
+                var measured = entries.Extend(at, _type, _timespan, _sourceCount);
                 if (Holds(measured) && Judge(entries, entries.Start, at, measured) is { } match)
                 {
                     entries.RemoveFirst(at + 1);
@@ -971,10 +984,10 @@ public sealed partial class CorrelationEngine
             }
 
             entries.Invalidate();
-            if (FiresEarly && Rule.Type is CorrelationType.EventCount or CorrelationType.ValueCount or CorrelationType.Temporal)
+            if (_firesEarly && _counted)
             {
                 // Windows ending at the new match and at the later ones within reach, counted in one sweep.
-                var (from, to) = entries.FirstHolding(at, Rule.Type, Rule.Timespan, Resolved.Sources.Length, _holds ??= Holds);
+                var (from, to) = entries.FirstHolding(at, _type, _timespan, _sourceCount, _holds ??= Holds);
                 if (to >= 0 && Judge(entries, from, to) is { } fired)
                 {
                     entries.RemoveFirst(to + 1);
