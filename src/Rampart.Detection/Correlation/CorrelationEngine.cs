@@ -258,9 +258,10 @@ public sealed partial class CorrelationEngine
             {
                 // Baselines mostly meet values they know: those are turned away without building an entry.
                 var positions = state.Positions[source];
-                if (state.Rule.Type == CorrelationType.NewValue && state.Knows(positions, observation.Values, time))
+                if (state.IsNewValue && state.Knows(positions, observation.Values, time))
                     continue;
-                var (group, value) = RuleFields.Select(positions, observation.Values);
+                var group = state.GroupOf(positions.Group, observation.Values);
+                var value = positions.Value >= 0 ? observation.Values[positions.Value] : null;
                 state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, value), matches, watermark);
             }
         }
@@ -499,16 +500,6 @@ public sealed partial class CorrelationEngine
             var group = rule.GroupBy.Select(PositionOf).ToArray();
             var value = rule.Condition?.Field is { } measured ? PositionOf(measured) : -1;
             return (group, value);
-        }
-
-        // The group-by values and the measured value for one correlation source, out of an observation's values.
-        public static (string?[] Group, string? Value) Select((int[] Group, int Value) positions, string?[] values)
-        {
-            var (group, value) = positions;
-            var selected = group.Length == 0 ? [] : new string?[group.Length];
-            for (var i = 0; i < group.Length; i++)
-                selected[i] = values[group[i]];
-            return (selected, value >= 0 ? values[value] : null);
         }
     }
 
@@ -834,6 +825,7 @@ public sealed partial class CorrelationEngine
         private string? _lastTransformed;
         private Func<double, bool>? _holds;
         private GroupEntries? _lastGroup;
+        private string?[]? _lastKeyOf;
 
         // Read for every match placed: worked out once.
         private readonly bool _firesEarly = resolved.Rule.Type switch
@@ -853,6 +845,31 @@ public sealed partial class CorrelationEngine
         private readonly int _sourceCount = resolved.Sources.Length;
 
         private bool FiresEarly => _firesEarly;
+
+        public bool IsNewValue => _type == CorrelationType.NewValue;
+
+        // The group-by values of the last match added: a principal's matches in a row share one array (never changed).
+        private string?[]? _lastGroupValues;
+
+        /// <summary>The group-by values at <paramref name="positions"/> of an observation's values.</summary>
+        public string?[] GroupOf(int[] positions, string?[] values)
+        {
+            if (positions.Length == 0)
+                return [];
+            if (_lastGroupValues is { } last && last.Length == positions.Length)
+            {
+                var same = true;
+                for (var i = 0; i < positions.Length && same; i++)
+                    same = ReferenceEquals(last[i], values[positions[i]]);
+                if (same)
+                    return last;
+            }
+
+            var group = new string?[positions.Length];
+            for (var i = 0; i < positions.Length; i++)
+                group[i] = values[positions[i]];
+            return _lastGroupValues = group;
+        }
 
         /// <summary>For <c>new_value</c>, what each group has taken so far.</summary>
         public Baseline Baselines { get; } = new();
@@ -895,6 +912,7 @@ public sealed partial class CorrelationEngine
             Groups.Remove(key);
             if (string.Equals(key, _lastKey, StringComparison.Ordinal))
             {
+                _lastKeyOf = null;
                 _lastKey = null;
                 _lastGroup = null;
             }
@@ -946,20 +964,23 @@ public sealed partial class CorrelationEngine
 
         private void Place(Entry entry, List<CorrelationMatch> matches)
         {
-            // Values come from a cache of strings, so one principal's matches in a row share one key instance.
-            var key = KeyOf(entry.Group);
+            // One principal's matches in a row share one group array (see GroupOf), and so one key and group.
             GroupEntries? entries;
-            if (ReferenceEquals(key, _lastKey) && _lastGroup is { } last)
+            if (ReferenceEquals(entry.Group, _lastKeyOf) && _lastGroup is { } last)
             {
                 entries = last;
             }
             else
             {
-                if (!Groups.TryGetValue(key, out entries))
-                    Groups[key] = entries = new GroupEntries();
-                _lastKey = key;
+                var made = KeyOf(entry.Group);
+                if (!Groups.TryGetValue(made, out entries))
+                    Groups[made] = entries = new GroupEntries();
+                _lastKeyOf = entry.Group;
+                _lastKey = made;
                 _lastGroup = entries;
             }
+
+            var key = _lastKey!;
 
             var ticks = entry.Time.UtcTicks;
             var at = entries.Count;
