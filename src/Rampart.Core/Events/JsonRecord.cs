@@ -265,17 +265,8 @@ public sealed class JsonRecord
     {
         if (_gate is not null)
             return recent = FindText(segments);
-        var slot = Root;
-        foreach (var segment in segments)
-        {
-            if (KindOf(slot) != JsonValueKind.Object)
-                return null;
-            slot = FindMember(slot, segment);
-            if (slot < 0)
-                return null;
-        }
-
-        return KindOf(slot) is JsonValueKind.String or JsonValueKind.Number ? TextOf(slot, ref recent) : null;
+        var slot = TextSlot(segments);
+        return slot >= 0 ? TextOf(slot, ref recent) : null;
     }
 
     /// <summary>The string in the top-level property <paramref name="utf8Name"/>, or a number as written; else null.</summary>
@@ -330,17 +321,24 @@ public sealed class JsonRecord
 
     private string? FindTextCore(ReadOnlySpan<byte[]> segments)
     {
+        var slot = TextSlot(segments);
+        return slot >= 0 ? TextOf(slot) : null;
+    }
+
+    // The slot of the string or number at the path through objects, or -1.
+    private int TextSlot(ReadOnlySpan<byte[]> segments)
+    {
         var slot = Root;
         foreach (var segment in segments)
         {
             if (KindOf(slot) != JsonValueKind.Object)
-                return null;
+                return -1;
             slot = FindMember(slot, segment);
             if (slot < 0)
-                return null;
+                return -1;
         }
 
-        return KindOf(slot) is JsonValueKind.String or JsonValueKind.Number ? TextOf(slot) : null;
+        return KindOf(slot) is JsonValueKind.String or JsonValueKind.Number ? slot : -1;
     }
 
     private int FindProperty(ReadOnlySpan<byte> utf8Name) => _kind == JsonValueKind.Object ? FindMember(Root, utf8Name) : -1;

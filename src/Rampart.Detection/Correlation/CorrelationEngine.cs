@@ -844,8 +844,6 @@ public sealed partial class CorrelationEngine
 
         private readonly int _sourceCount = resolved.Sources.Length;
 
-        private bool FiresEarly => _firesEarly;
-
         public bool IsNewValue => _type == CorrelationType.NewValue;
 
         // The group-by values of the last match added: a principal's matches in a row share one array (never changed).
@@ -1020,7 +1018,7 @@ public sealed partial class CorrelationEngine
                 return;
             }
 
-            if (FiresEarly)
+            if (_firesEarly)
             {
                 // Windows ending at the new match and, for a match that came late, at the later ones within reach.
                 for (var end = at; end < entries.Count && entries.TicksAt(end) - ticks <= Rule.Timespan.Ticks; end++)
@@ -1131,7 +1129,7 @@ public sealed partial class CorrelationEngine
             foreach (var (key, entries) in Groups)
             {
                 var limit = limitOf(entries);
-                if (FiresEarly)
+                if (_firesEarly)
                 {
                     // Nothing older than a timespan before the watermark can join a window with a match yet to come.
                     var keep = 0;

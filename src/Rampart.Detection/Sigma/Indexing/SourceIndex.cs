@@ -78,14 +78,14 @@ internal sealed class SourceIndex
         var candidates = scratch.Candidates;
         candidates.Clear();
         var marks = scratch.BeginMarks(_rules.Length, out var stamp);
-        Span<char> widened = stackalloc char[MaxWidened];
         foreach (var field in _fields)
         {
             foreach (ref readonly var value in scratch.ValuesOf(logEvent, field.Path))
             {
                 if (value.IsNull)
                     continue;
-                var text = KeyText(value, field.Normalization, scratch, widened);
+                // A plain ASCII key is looked up from its bytes, widened, without making its string.
+                var text = ValueText.Of(value, field.Normalization, scratch);
                 if (field.TryGetRules(text, out var rules))
                     Mark(rules);
                 foreach (var (prefix, prefixed) in field.Prefixes)
@@ -114,20 +114,6 @@ internal sealed class SourceIndex
             if (_residuals[rule].Evaluate(logEvent, scratch))
                 matches.Add(_rules[rule].Rule);
         }
-    }
-
-    // Index keys are short names (event names, services, types): a plain ASCII value is looked up from its bytes,
-    // widened, without making its string.
-    private const int MaxWidened = 128;
-
-    private static ReadOnlySpan<char> KeyText(in FieldValue value, TextNormalization normalization, MatchScratch scratch, Span<char> widened)
-    {
-        if (value.Kind != FieldValueKind.String || !value.TryGetAsciiUtf8(out var ascii) || ascii.Length > widened.Length)
-            return ValueText.Of(value, normalization, scratch);
-        var length = System.Text.Encoding.Latin1.GetChars(ascii, widened);
-        if (normalization == TextNormalization.TrimTrailingDot && length > 1 && widened[length - 1] == '.')
-            length--;
-        return widened[..length];
     }
 
     /// <summary>

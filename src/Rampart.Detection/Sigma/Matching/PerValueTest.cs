@@ -18,7 +18,7 @@ internal abstract class PerValueTest(TextNormalization normalization) : ValueTes
             // some tests accept them there too; the others read them widened, without making their string.
             if (value.TryGetAsciiUtf8(out var ascii))
             {
-                ascii = Normalize(ascii);
+                ascii = ValueText.Normalize(ascii, Normalization);
                 if (DecidesOnAscii)
                 {
                     if (RejectsAscii(ascii))
@@ -53,7 +53,4 @@ internal abstract class PerValueTest(TextNormalization normalization) : ValueTes
     /// test; false when it may pass, and <see cref="TestValue"/> then decides on the decoded text.
     /// </summary>
     protected virtual bool RejectsAscii(ReadOnlySpan<byte> ascii) => false;
-
-    private ReadOnlySpan<byte> Normalize(ReadOnlySpan<byte> ascii) =>
-        Normalization == TextNormalization.TrimTrailingDot && ascii.Length > 1 && ascii[^1] == (byte)'.' ? ascii[..^1] : ascii;
 }
