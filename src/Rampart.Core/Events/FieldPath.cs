@@ -10,15 +10,18 @@ namespace Rampart.Core.Events;
 /// </summary>
 public sealed class FieldPath : IEquatable<FieldPath>
 {
-    // Every name met, numbered in the order met: as many as the rules loaded name, never more.
+    // Every name met, numbered in the order met: as many as the rules loaded name, never more. Rule files compile on
+    // several threads: each number is drawn once (a name two threads add at once may leave one number unused), so
+    // two names never share one.
     private static readonly ConcurrentDictionary<string, int> Ordinals = new(StringComparer.Ordinal);
+    private static int s_lastOrdinal = -1;
 
     private FieldPath(string name, ImmutableArray<string> segments)
     {
         Name = name;
         Segments = segments;
         Utf8Segments = [.. segments.Select(Encoding.UTF8.GetBytes)];
-        Ordinal = Ordinals.GetOrAdd(name, static (_, ordinals) => ordinals.Count, Ordinals);
+        Ordinal = Ordinals.GetOrAdd(name, static _ => Interlocked.Increment(ref s_lastOrdinal));
     }
 
     /// <summary>
