@@ -94,7 +94,18 @@ internal static class ThroughputCommand
         var peak = rounds.Where(m => m.Mode == "hunt").Max(m => m.PeakRssBytes);
         Console.WriteLine($"hunt peak RSS: {peak / 1048576.0:0} MiB (target < {TargetPeakRss / 1048576} MiB) {Verdict(peak < TargetPeakRss)}");
         Console.WriteLine($"hits: {hunt1.Hits:N0}");
-        return 0;
+
+        // A hunt gives the same results however many threads read and however loaded the machine is: every run of
+        // every round must agree.
+        var outcomes = rounds.Where(m => m.Mode == "hunt").Select(m => (m.Events, m.Hits)).Distinct().ToList();
+        if (outcomes.Count == 1)
+        {
+            Console.WriteLine($"results: every hunt run agreed ({outcomes[0].Events:N0} events, {outcomes[0].Hits:N0} hits)");
+            return 0;
+        }
+
+        Console.WriteLine("results: hunt runs DISAGREED: " + string.Join("; ", rounds.Where(m => m.Mode == "hunt").Select(m => $"{m.Threads} thread(s): {m.Events:N0} events, {m.Hits:N0} hits")));
+        return 1;
     }
 
     /// <summary>The child side: one measurement, printed as JSON on the last line.</summary>
