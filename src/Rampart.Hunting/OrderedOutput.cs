@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Rampart.Core.Events;
 using Rampart.Detection.Correlation;
@@ -19,7 +20,9 @@ internal sealed class OrderedOutput
     private readonly bool[] _done;
     private readonly IHitWriter _writer;
     private readonly object _gate = new();
-    private readonly Dictionary<HitRule, long> _counts = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<HitRule, StrongBox<long>> _counts = new(ReferenceEqualityComparer.Instance);
+    private HitRule? _lastRule;
+    private StrongBox<long>? _lastCount;
     private readonly CorrelationEngine? _correlations;
     private readonly Func<CorrelationMatch, DetectionHit> _toHit;
     private readonly List<CorrelationMatch> _fired = [];
@@ -35,7 +38,7 @@ internal sealed class OrderedOutput
     }
 
     /// <summary>Hits written per rule; read once every file is complete.</summary>
-    public IReadOnlyDictionary<HitRule, long> Counts => _counts;
+    public IReadOnlyDictionary<HitRule, long> Counts => _counts.ToDictionary<KeyValuePair<HitRule, StrongBox<long>>, HitRule, long>(pair => pair.Key, pair => pair.Value.Value, ReferenceEqualityComparer.Instance);
 
     /// <summary>Blocks until file <paramref name="index"/> is less than <paramref name="window"/> files ahead of the writer.</summary>
     public void WaitUntilWithin(int index, int window, CancellationToken cancellationToken)
@@ -169,6 +172,16 @@ internal sealed class OrderedOutput
     private void Emit(DetectionHit hit)
     {
         _writer.Write(hit);
-        CollectionsMarshal.GetValueRefOrAddDefault(_counts, hit.Rule, out _)++;
+
+        // Hits of one rule come in runs (a rule most events match): its counter is kept at hand.
+        if (!ReferenceEquals(hit.Rule, _lastRule))
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, hit.Rule, out _);
+            slot ??= new StrongBox<long>();
+            _lastRule = hit.Rule;
+            _lastCount = slot;
+        }
+
+        _lastCount!.Value++;
     }
 }

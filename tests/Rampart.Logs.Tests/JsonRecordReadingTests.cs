@@ -107,15 +107,33 @@ public sealed class JsonRecordReadingTests
     [InlineData("yesterday")]
     public void TimesReadTheQuickWayAgreeWithTheGeneralParser(string text)
     {
-        DateTimeOffset? expected = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            ? JsonFields.EpochSeconds(seconds)
-            : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var time)
-                ? time
-                : null;
+        var expected = GeneralParse(text);
 
         var parsed = JsonFields.ParseTime(text);
 
         Assert.Equal(expected, parsed);
         Assert.Equal(expected?.Offset, parsed?.Offset);
     }
+
+    // The quick way remembers the day it read last: times of one day in a row, broken ones among them, and other
+    // days after them must all read as the general parser reads them.
+    [Fact]
+    public void TimesReadOneAfterAnotherAgreeWithTheGeneralParserWhateverDayCameBefore()
+    {
+        string[] times =
+        [
+            "2024-02-29T10:00:00Z", "2024-02-29T24:00:00Z", "2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z",
+            "2024-02-29T00:00:01Z", "2024-03-01T00:00:00Z", "2024-02-29T1a:00:00Z", "2024-02-29T12:30:45Z",
+            "2025-02-28T23:59:59Z", "2025-02-29T00:00:00Z", "2025-02-28T00:00:00Z",
+        ];
+
+        Assert.Equal(times.Select(GeneralParse), times.Select(JsonFields.ParseTime));
+    }
+
+    private static DateTimeOffset? GeneralParse(string text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? JsonFields.EpochSeconds(seconds)
+            : DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var time)
+                ? time
+                : null;
 }

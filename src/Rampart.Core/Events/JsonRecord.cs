@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -29,6 +30,9 @@ public sealed class JsonRecord
     // Slot 0 is the record itself.
     private const int Root = 0;
 
+    // The bytes of a string that reads as it stands: printable ASCII but the escape character. One pass finds any other.
+    private static readonly SearchValues<byte> PlainAscii = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '\\').Select(b => (byte)b)]);
+
     // While a record is read, the members of its objects are located too, down to this many levels and until the
     // record has this many slots: lookups then find them without stepping over bytes a second time. Deeper objects,
     // arrays and the rest of very wide records are located when a lookup first goes into them.
@@ -53,6 +57,9 @@ public sealed class JsonRecord
     private JsonSlot[] _pending = new JsonSlot[InitialSlots];
     private int _pendingCount;
     private int _slotCount;
+
+    // Whether any name located in the record holds escapes.
+    private bool _escapedNames;
     private ReadOnlyMemory<byte> _json;
     private JsonValueKind _kind;
 
@@ -168,6 +175,7 @@ public sealed class JsonRecord
         Generation++;
         _slotCount = 0;
         _pendingCount = 0;
+        _escapedNames = false;
         _json = default;
         _kind = JsonValueKind.Undefined;
     }
@@ -379,7 +387,7 @@ public sealed class JsonRecord
                 return true;
             }
 
-            if (value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 && !value.Contains((byte)'\\'))
+            if (value.IndexOfAnyExcept(PlainAscii) < 0)
             {
                 at.Ascii = JsonSlot.AsciiYes;
                 ascii = value;
@@ -471,8 +479,9 @@ public sealed class JsonRecord
         var first = _slots[slot].Members;
         var keys = _keys.AsSpan(first, _slots[slot].MemberCount);
 
-        // Names with escapes digest to 0 and must be unescaped to be compared: objects holding one take the slow way.
-        if (keys.Contains(0))
+        // Names with escapes digest to 0 and must be unescaped to be compared: objects holding one take the slow way
+        // (rare enough that a record holding one anywhere checks each of its objects).
+        if (_escapedNames && keys.Contains(0))
             return FindMemberComparingEach(first, keys.Length, key, utf8Name);
 
         // From the end, so that a repeated name resolves to its last occurrence, as JsonElement does.
@@ -536,6 +545,7 @@ public sealed class JsonRecord
             if (isObject)
             {
                 var nameEnd = ValidJson.SkipString(json, i, out escaped);
+                _escapedNames |= escaped;
                 nameStart = i + 1;
                 nameLength = nameEnd - i - 2;
 
@@ -568,7 +578,11 @@ public sealed class JsonRecord
                 break;
             var nameStart = (int)reader.TokenStartIndex + 1 + offset;
             var name = reader.ValueSpan;
-            var nameKey = reader.ValueIsEscaped ? 0 : JsonSlot.KeyOf(name);
+            var nameKey = 0;
+            if (reader.ValueIsEscaped)
+                _escapedNames = true;
+            else
+                nameKey = JsonSlot.KeyOf(name);
             var nameLength = name.Length;
             if (!reader.Read())
                 return null;

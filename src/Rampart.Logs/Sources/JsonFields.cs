@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using Rampart.Core.Events;
@@ -19,14 +20,8 @@ internal static class JsonFields
     public static DateTimeOffset? Time(JsonLogEvent record, ReadOnlySpan<byte> name)
     {
         // The usual `2024-03-05T10:15:30Z` is read off its bytes: no string is made for a value that seldom repeats.
-        if (record.TryGetAscii(name, out var ascii) && ascii.Length == UtcSecondsLength)
-        {
-            Span<char> text = stackalloc char[UtcSecondsLength];
-            System.Text.Ascii.ToUtf16(ascii, text, out _);
-            if (TryParseUtcSeconds(text, out var utc))
-                return utc;
-        }
-
+        if (record.TryGetAscii(name, out var ascii) && TryParseUtcSeconds(ascii, out var utc))
+            return utc;
         return ParseTime(Text(record, name));
     }
 
@@ -62,8 +57,14 @@ internal static class JsonFields
     {
         if (string.IsNullOrEmpty(text))
             return null;
-        if (TryParseUtcSeconds(text, out var utc))
-            return utc;
+        if (text.Length == UtcSecondsLength && System.Text.Ascii.IsValid(text))
+        {
+            Span<byte> ascii = stackalloc byte[UtcSecondsLength];
+            System.Text.Ascii.FromUtf16(text, ascii, out _);
+            if (TryParseUtcSeconds(ascii, out var utc))
+                return utc;
+        }
+
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return EpochSeconds(seconds);
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
@@ -75,31 +76,56 @@ internal static class JsonFields
     // which costs more than the rest of a summary. Anything else (fractions, offsets, leap seconds) goes the long way.
     private const int UtcSecondsLength = 20;
 
-    private static bool TryParseUtcSeconds(ReadOnlySpan<char> text, out DateTimeOffset time)
+    // The day the thread read last, as its ten bytes and its ticks: records read one after another share their day.
+    [ThreadStatic]
+    private static DayOfRecords? t_day;
+
+    private static bool TryParseUtcSeconds(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {
         time = default;
         if (text.Length != UtcSecondsLength || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z')
             return false;
-        if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
-            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second))
+        if (!TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second)
+            || hour > 23 || minute > 59 || second > 59)
             return false;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
-            return false;
-        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+
+        var day = t_day ??= new DayOfRecords();
+        var head = BinaryPrimitives.ReadUInt64LittleEndian(text);
+        var tail = BinaryPrimitives.ReadUInt16LittleEndian(text[8..]);
+        if (!day.Known || day.Head != head || day.Tail != tail)
+        {
+            if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var dayOfMonth)
+                || year < 1 || month is < 1 or > 12 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month))
+                return false;
+            day.Head = head;
+            day.Tail = tail;
+            day.Ticks = new DateTime(year, month, dayOfMonth).Ticks;
+            day.Known = true;
+        }
+
+        time = new DateTimeOffset(day.Ticks + (((hour * 3600L) + (minute * 60) + second) * TimeSpan.TicksPerSecond), TimeSpan.Zero);
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    private static bool TryDigits(ReadOnlySpan<byte> text, out int value)
     {
         value = 0;
         foreach (var c in text)
         {
-            if (!char.IsAsciiDigit(c))
+            if (!char.IsAsciiDigit((char)c))
                 return false;
             value = (value * 10) + (c - '0');
         }
 
         return true;
+    }
+
+    private sealed class DayOfRecords
+    {
+        public ulong Head;
+        public ushort Tail;
+        public long Ticks;
+        public bool Known;
     }
 
     /// <summary>Epoch seconds as a time, or null when out of range.</summary>
