@@ -18,5 +18,8 @@ internal sealed record Measurement(string Mode, int Threads, long Events, long H
     /// <summary>Seconds the child's threads were paused for garbage collection.</summary>
     public double GcPauseSeconds { get; init; }
 
+    /// <summary>For a hunt, how many correlation rules the rule set held.</summary>
+    public int Correlations { get; init; }
+
     public double EventsPerSecond => Events / Seconds;
 }
