@@ -523,6 +523,41 @@ public sealed partial class CorrelationEngine
     [GeneratedRegex(@"\d{8}T\d{4}Z")]
     private static partial Regex FileTimestamp();
 
+    /// <summary>Something kept in time order, by its time in UTC ticks.</summary>
+    private interface ITimed
+    {
+        long Ticks { get; }
+    }
+
+    /// <summary>A match waiting to be placed, with its time.</summary>
+    private struct Waiting : ITimed
+    {
+        public long Ticks { get; init; }
+
+        public Entry Entry;
+    }
+
+    // The first of items[from..to), which are in time order, later than ticks; to when none is. Matches mostly
+    // arrive in order, so the last is looked at first; otherwise found by halving.
+    private static int FirstLaterThan<T>(T[] items, int from, int to, long ticks)
+        where T : struct, ITimed
+    {
+        if (to == from || items[to - 1].Ticks <= ticks)
+            return to;
+        var low = from;
+        var high = to - 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (items[middle].Ticks > ticks)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+
+        return low;
+    }
+
     /// <summary>
     /// Matches waiting to be placed, kept sorted by time (ties in arrival order). Nearly sorted input makes inserts
     /// cheap; a match of a file delivered after another covering the same minutes finds its place among that file's
@@ -530,7 +565,7 @@ public sealed partial class CorrelationEngine
     /// </summary>
     private sealed class PendingEntries
     {
-        private (long Ticks, Entry Entry)[] _items = new (long, Entry)[16];
+        private Waiting[] _items = new Waiting[16];
         private int _head;
         private int _count;
 
@@ -554,26 +589,10 @@ public sealed partial class CorrelationEngine
 
             // After every match of the same time or earlier: the end, or found by halving when the match is behind.
             var ticks = entry.Time.UtcTicks;
-            var at = _count;
-            if (at > _head && _items[at - 1].Ticks > ticks)
-            {
-                var low = _head;
-                var high = at - 1;
-                while (low < high)
-                {
-                    var middle = low + ((high - low) >> 1);
-                    if (_items[middle].Ticks > ticks)
-                        high = middle;
-                    else
-                        low = middle + 1;
-                }
-
-                at = low;
-            }
-
+            var at = FirstLaterThan(_items, _head, _count, ticks);
             if (at < _count)
                 Array.Copy(_items, at, _items, at + 1, _count - at);
-            _items[at] = (ticks, entry);
+            _items[at] = new Waiting { Ticks = ticks, Entry = entry };
             _count++;
         }
 
@@ -653,9 +672,10 @@ public sealed partial class CorrelationEngine
         private readonly WindowCounts _counts = new();
         private bool _valid;
 
-        private struct Kept
+        private struct Kept : ITimed
         {
-            public long Ticks;
+            public long Ticks { get; init; }
+
             public string? Value;
             public int Source;
             public Entry Entry;
@@ -732,23 +752,7 @@ public sealed partial class CorrelationEngine
         /// Mostly the newest. Otherwise found by halving: a group fed from several streams (a role used in two regions,
         /// whose files come one region after the other) holds matches far ahead of the ones still arriving.
         /// </remarks>
-        public int LastAtOrBefore(long ticks)
-        {
-            if (Count == 0 || TicksAt(Count - 1) <= ticks)
-                return Count - 1;
-            var low = 0;
-            var high = Count - 1;
-            while (low < high)
-            {
-                var middle = low + ((high - low) >> 1);
-                if (TicksAt(middle) > ticks)
-                    high = middle;
-                else
-                    low = middle + 1;
-            }
-
-            return low - 1;
-        }
+        public int LastAtOrBefore(long ticks) => FirstLaterThan(_items, _head, _head + Count, ticks) - _head - 1;
 
         /// <summary>
         /// Counts the window ending at the match just inserted at <paramref name="at"/>, moving on from the counted window
