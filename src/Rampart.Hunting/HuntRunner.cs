@@ -95,6 +95,8 @@ public sealed class HuntRunner
             var correlated = correlations is not null && correlations.IsCorrelated(rule);
             routes[rule] = new RuleRoute(_hitRules[rule], correlated, correlated && !correlations!.Generates(rule), _rules.UsesIntel(rule));
         }
+
+        Func<SigmaRule, RuleRoute> routeOf = rule => routes[rule];
         long events = 0, filtered = 0, bytesDone = 0;
         var filesDone = 0;
 
@@ -111,7 +113,7 @@ public sealed class HuntRunner
                 if (index >= files.Count || cancellationToken.IsCancellationRequested)
                     return;
                 output.WaitUntilWithin(index, window, cancellationToken);
-                var (read, skipped) = HuntFile(files[index], index, options, context, work, output, correlations, routes);
+                var (read, skipped) = HuntFile(files[index], index, options, context, work, output, correlations, routeOf);
                 Interlocked.Add(ref events, read);
                 Interlocked.Add(ref filtered, skipped);
                 work.Held = output.Complete(index, work.Held);
@@ -157,7 +159,7 @@ public sealed class HuntRunner
         return summary;
     }
 
-    private (long Read, long Filtered) HuntFile(string path, int index, HuntOptions options, LogReadContext context, FileWork work, OrderedOutput output, CorrelationEngine? correlations, Dictionary<SigmaRule, RuleRoute> routes)
+    private (long Read, long Filtered) HuntFile(string path, int index, HuntOptions options, LogReadContext context, FileWork work, OrderedOutput output, CorrelationEngine? correlations, Func<SigmaRule, RuleRoute> routeOf)
     {
         long read = 0, filtered = 0;
         foreach (var logEvent in LogReader.ReadFile(path, options.Read, context))
@@ -200,7 +202,7 @@ public sealed class HuntRunner
 
             foreach (var rule in work.Matches)
             {
-                var route = routes[rule];
+                var route = work.Routes.Get(rule, routeOf);
                 if (route.Silent)
                 {
                     output.AddSilent(index, rule, logEvent, ref summary, route.Rule, work.Held);
@@ -337,6 +339,9 @@ public sealed class HuntRunner
     private sealed class FileWork
     {
         public List<SigmaRule> Matches { get; } = [];
+
+        /// <summary>The routes of the rules that matched lately: a few rules match most events of a busy input.</summary>
+        public IdentityCache<SigmaRule, RuleRoute> Routes { get; } = new(256);
 
         /// <summary>Hits of the file being read that wait for the files before it.</summary>
         public HeldHits Held { get; set; } = new();

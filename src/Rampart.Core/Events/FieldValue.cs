@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Rampart.Core.Events;
@@ -76,6 +77,17 @@ public readonly record struct FieldValue
             return true;
         ascii = default;
         return false;
+    }
+
+    /// <summary>
+    /// The text of a short plain-ASCII string read from a JSON record: taken from the reading thread's cache of values,
+    /// so that a value read lately is mostly the very same instance (a lookup may then go by reference). False for
+    /// other values, whose <see cref="Text"/> is made on its own.
+    /// </summary>
+    public bool TryGetSharedText([NotNullWhen(true)] out string? text)
+    {
+        text = _record is not null ? Record.SharedSlotText(_slot) : null;
+        return text is not null;
     }
 
     /// <summary>This value, holding its own text: valid after its event's reader moves on.</summary>

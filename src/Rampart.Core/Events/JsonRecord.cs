@@ -364,6 +364,14 @@ public sealed class JsonRecord
     /// <summary>The text of a string value a <see cref="FieldValue"/> stands for, decoded once.</summary>
     internal string SlotText(int slot) => SharedTextOf(slot);
 
+    /// <summary>The text of a string value, when it is plain ASCII short enough for the thread's cache of values; else null.</summary>
+    internal string? SharedSlotText(int slot)
+    {
+        if (_gate is not null || _slots[slot].ValueLength - 2 > AsciiStrings.MaxLength || !TryGetAsciiBytes(slot, out _))
+            return null;
+        return TextOf(slot);
+    }
+
     /// <summary>As <see cref="SlotText(int)"/>, reusing <paramref name="recent"/> when the value is the same.</summary>
     internal string SlotText(int slot, ref string? recent)
     {
@@ -387,7 +395,9 @@ public sealed class JsonRecord
                 return true;
             }
 
-            if (value.IndexOfAnyExcept(PlainAscii) < 0)
+            // Raw control characters are not valid JSON: a string read without escapes is plain when it stays in
+            // the printable range, which one range check finds.
+            if (at.Ascii == JsonSlot.Unescaped ? value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0 : value.IndexOfAnyExcept(PlainAscii) < 0)
             {
                 at.Ascii = JsonSlot.AsciiYes;
                 ascii = value;
@@ -588,6 +598,7 @@ public sealed class JsonRecord
                 return null;
             var valueStart = (int)reader.TokenStartIndex;
             var token = reader.TokenType;
+            var ascii = token != JsonTokenType.String ? (byte)0 : reader.ValueIsEscaped ? JsonSlot.AsciiNo : JsonSlot.Unescaped;
             (int First, int Count) members = (-1, 0);
             if (token == JsonTokenType.StartObject && depth < EagerDepth && _slotCount + _pendingCount < EagerSlots)
             {
@@ -602,7 +613,7 @@ public sealed class JsonRecord
             if (_pendingCount == _pending.Length)
                 Array.Resize(ref _pending, _pendingCount * 2);
             ref var slot = ref _pending[_pendingCount++];
-            slot.Ascii = 0;
+            slot.Ascii = ascii;
             slot.NameStart = nameStart;
             slot.NameLength = nameLength;
             slot.NameKey = nameKey;

@@ -36,12 +36,17 @@ internal struct JsonSlot
     /// <summary>The kind of the value, from its first byte.</summary>
     public JsonValueKind Kind;
 
-    /// <summary>For a string, once asked: <see cref="AsciiYes"/> when it holds only printable ASCII and no escapes, else <see cref="AsciiNo"/>; 0 until then.</summary>
+    /// <summary>
+    /// For a string, once asked: <see cref="AsciiYes"/> when it holds only printable ASCII and no escapes, else
+    /// <see cref="AsciiNo"/>; before that, <see cref="Unescaped"/> when reading it showed it holds no escapes, else 0.
+    /// </summary>
     public byte Ascii;
 
     public const byte AsciiYes = 1;
 
     public const byte AsciiNo = 2;
+
+    public const byte Unescaped = 3;
 
     public JsonSlot(ReadOnlySpan<byte> json, int nameStart, int nameLength, bool nameIsEscaped, int valueStart, int valueLength)
     {

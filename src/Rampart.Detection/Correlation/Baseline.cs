@@ -10,7 +10,7 @@ namespace Rampart.Detection.Correlation;
 /// </summary>
 public sealed class Baseline
 {
-    private const int RecentPairs = 256;
+    private const int RecentPairs = 1024;
 
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -48,6 +49,8 @@ public sealed partial class CorrelationEngine
     // What adding a match straight from its event reuses: matches are added from one thread at a time.
     private CorrelationObservation? _reused;
     private string?[] _values = [];
+    private readonly IdentityCache<SigmaRule, RuleFields?> _recentFields = new(256);
+    private Func<SigmaRule, RuleFields?>? _fieldsOf;
     private readonly IAddressLocator? _locator;
 
     [ThreadStatic]
@@ -164,7 +167,8 @@ public sealed partial class CorrelationEngine
         Guard.NotNull(rule);
         Guard.NotNull(logEvent);
         Guard.NotNull(matches);
-        var paths = _fields.TryGetValue(rule, out var fields) ? fields.Paths : [];
+        var fields = _recentFields.Get(rule, _fieldsOf ??= FieldsOrNull);
+        var paths = fields is null ? [] : fields.Paths;
         var buffer = _values.Length >= paths.Count ? _values : _values = new string?[paths.Count];
         Collect(paths, fields is null ? buffer : fields.Recent, logEvent, buffer);
         var time = summary is null ? logEvent.Time : summary.Time;
@@ -412,6 +416,8 @@ public sealed partial class CorrelationEngine
         return null;
     }
 
+    private RuleFields? FieldsOrNull(SigmaRule rule) => _fields.GetValueOrDefault(rule);
+
     private RuleFields FieldsOf(SigmaRule rule)
     {
         if (!_fields.TryGetValue(rule, out var fields))
@@ -529,12 +535,14 @@ public sealed partial class CorrelationEngine
         long Ticks { get; }
     }
 
-    /// <summary>A match waiting to be placed, with its time.</summary>
+    /// <summary>A match waiting to be placed, with its time and its stream's watermark.</summary>
     private struct Waiting : ITimed
     {
         public long Ticks { get; init; }
 
         public Entry Entry;
+
+        public Watermark? Watermark;
     }
 
     // The first of items[from..to), which are in time order, later than ticks; to when none is. Matches mostly
@@ -569,7 +577,7 @@ public sealed partial class CorrelationEngine
         private int _head;
         private int _count;
 
-        public void Insert(Entry entry)
+        public void Insert(Entry entry, Watermark? watermark)
         {
             if (_count == _items.Length)
             {
@@ -592,15 +600,16 @@ public sealed partial class CorrelationEngine
             var at = FirstLaterThan(_items, _head, _count, ticks);
             if (at < _count)
                 Array.Copy(_items, at, _items, at + 1, _count - at);
-            _items[at] = new Waiting { Ticks = ticks, Entry = entry };
+            _items[at] = new Waiting { Ticks = ticks, Entry = entry, Watermark = watermark };
             _count++;
         }
 
-        public bool TryTakeUpTo(DateTimeOffset limit, out Entry entry)
+        public bool TryTakeUpTo(DateTimeOffset limit, out Entry entry, out Watermark? watermark)
         {
             if (_head < _count && _items[_head].Ticks <= limit.UtcTicks)
             {
                 entry = _items[_head].Entry;
+                watermark = _items[_head].Watermark;
                 _items[_head++] = default;
                 if (_head == _count)
                     _head = _count = 0;
@@ -608,14 +617,18 @@ public sealed partial class CorrelationEngine
             }
 
             entry = null!;
+            watermark = null;
             return false;
         }
     }
 
-    /// <summary>What a window of matches measures, kept up to date as matches enter and leave it.</summary>
+    /// <summary>
+    /// What a window of matches measures, kept up to date as matches enter and leave it. A match counted in keeps the
+    /// counter of its value, so that counting it out looks nothing up.
+    /// </summary>
     private sealed class WindowCounts
     {
-        private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StrongBox<int>> _values = new(StringComparer.Ordinal);
         private int[] _sources = [];
         private int _distinctSources;
         private int _events;
@@ -628,22 +641,30 @@ public sealed partial class CorrelationEngine
             _events = 0;
         }
 
-        public void Add(string? value, int source, int delta)
+        /// <summary>Counts a match in; returns the counter of its value, for counting it out.</summary>
+        public StrongBox<int>? In(string? value, int source)
         {
-            _events += delta;
+            _events++;
+            StrongBox<int>? counter = null;
             if (value is not null)
             {
-                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, value, out _);
-                count += delta;
-                if (count == 0)
-                    _values.Remove(value);
+                ref var kept = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, value, out _);
+                counter = kept ??= new StrongBox<int>();
+                counter.Value++;
             }
 
-            var before = _sources[source];
-            _sources[source] = before + delta;
-            if (before == 0 && delta > 0)
+            if (_sources[source]++ == 0)
                 _distinctSources++;
-            else if (before + delta == 0)
+            return counter;
+        }
+
+        /// <summary>Counts out a match that <see cref="In"/> counted in, with the counter it gave.</summary>
+        public void Out(string? value, StrongBox<int>? counter, int source)
+        {
+            _events--;
+            if (counter is not null && --counter.Value == 0)
+                _values.Remove(value!);
+            if (--_sources[source] == 0)
                 _distinctSources--;
         }
 
@@ -679,6 +700,9 @@ public sealed partial class CorrelationEngine
             public string? Value;
             public int Source;
             public Entry Entry;
+
+            // The counter its value was counted in with, while it is in a counted window.
+            public StrongBox<int>? Counter;
         }
 
         public int Count { get; private set; }
@@ -696,7 +720,10 @@ public sealed partial class CorrelationEngine
 
         public void Invalidate() => _valid = false;
 
-        public void Insert(int at, Entry entry)
+        /// <summary>The watermark of the stream the newest match came from, when known: what a sweep judges the group by.</summary>
+        public Watermark? NewestWatermark { get; private set; }
+
+        public void Insert(int at, Entry entry, Watermark? watermark)
         {
             if (_head + Count == _items.Length)
             {
@@ -717,6 +744,8 @@ public sealed partial class CorrelationEngine
                 Array.Copy(_items, position, _items, position + 1, Count - at);
             _items[position] = new Kept { Ticks = entry.Time.UtcTicks, Value = entry.Value, Source = entry.Source, Entry = entry };
             Count++;
+            if (at == Count - 1)
+                NewestWatermark = watermark;
         }
 
         /// <summary>Removes the first <paramref name="count"/> matches, keeping the counts when none of them was in the window.</summary>
@@ -765,15 +794,15 @@ public sealed partial class CorrelationEngine
                 _counts.Reset(sourceCount);
                 Start = StartOfWindow(at, timespan);
                 for (var i = Start; i <= at; i++)
-                    Tally(_counts, i, +1);
+                    CountIn(_counts, i);
                 _valid = true;
             }
             else
             {
-                Tally(_counts, at, +1);
+                CountIn(_counts, at);
                 var oldest = TicksAt(at) - timespan.Ticks;
                 while (TicksAt(Start) < oldest)
-                    Tally(_counts, Start++, -1);
+                    CountOut(_counts, Start++);
             }
 
             End = at;
@@ -792,12 +821,12 @@ public sealed partial class CorrelationEngine
             var added = TicksAt(at);
             var start = StartOfWindow(at, timespan);
             for (var i = start; i < at; i++)
-                Tally(counts, i, +1);
+                CountIn(counts, i);
             for (var end = at; end < Count && TicksAt(end) - added <= timespan.Ticks; end++)
             {
-                Tally(counts, end, +1);
+                CountIn(counts, end);
                 while (TicksAt(start) < TicksAt(end) - timespan.Ticks)
-                    Tally(counts, start++, -1);
+                    CountOut(counts, start++);
                 if (holds(counts.Measure(type)))
                     return (start, end);
             }
@@ -815,10 +844,17 @@ public sealed partial class CorrelationEngine
             return start;
         }
 
-        private void Tally(WindowCounts counts, int index, int delta)
+        // Counts are counted in and out by one WindowCounts at a time: the kept counts are rebuilt after others counted.
+        private void CountIn(WindowCounts counts, int index)
         {
-            ref readonly var item = ref _items[_head + index];
-            counts.Add(item.Value, item.Source, delta);
+            ref var item = ref _items[_head + index];
+            item.Counter = counts.In(item.Value, item.Source);
+        }
+
+        private void CountOut(WindowCounts counts, int index)
+        {
+            ref var item = ref _items[_head + index];
+            counts.Out(item.Value, item.Counter, item.Source);
         }
     }
 
@@ -844,6 +880,8 @@ public sealed partial class CorrelationEngine
         private Func<double, bool>? _holds;
         private GroupEntries? _lastGroup;
         private string?[]? _lastKeyOf;
+        private readonly IdentityCache<string, GroupEntries> _recentGroups = new(64);
+        private Func<string, GroupEntries>? _groupNamed;
 
         // Read for every match placed: worked out once.
         private readonly bool _firesEarly = resolved.Rule.Type switch
@@ -917,15 +955,25 @@ public sealed partial class CorrelationEngine
             // usually joins the end of the waiting list.
             // Streams' names are long: a stream's waiting list is found by its number.
             var pending = PendingOf(entry.Stream, watermark);
-            pending.Insert(entry);
+            pending.Insert(entry, watermark);
             var limit = (latest > entry.Time ? latest : entry.Time) - Lateness;
-            while (pending.TryTakeUpTo(limit, out var next))
-                Place(next, matches);
+            while (pending.TryTakeUpTo(limit, out var next, out var nextWatermark))
+                Place(next, nextWatermark, matches);
+        }
+
+        // A group's key is mostly one value (a principal) whose string is shared through the reader's cache of values:
+        // groups met lately are found by that string before their keys are hashed.
+        private GroupEntries GroupNamed(string key)
+        {
+            if (!Groups.TryGetValue(key, out var entries))
+                Groups[key] = entries = new GroupEntries();
+            return entries;
         }
 
         private void RemoveGroup(string key)
         {
-            Groups.Remove(key);
+            if (Groups.Remove(key, out var removed))
+                _recentGroups.Forget(removed);
             if (string.Equals(key, _lastKey, StringComparison.Ordinal))
             {
                 _lastKeyOf = null;
@@ -964,8 +1012,8 @@ public sealed partial class CorrelationEngine
             if (watermark.Id >= _pendingById.Length || _pendingById[watermark.Id] is not { } pending)
                 return;
             var limit = watermark.Latest - Lateness;
-            while (pending.TryTakeUpTo(limit, out var next))
-                Place(next, matches);
+            while (pending.TryTakeUpTo(limit, out var next, out var nextWatermark))
+                Place(next, nextWatermark, matches);
         }
 
         // Places every match still waiting, stream by stream in the order they came, each in time order.
@@ -973,12 +1021,12 @@ public sealed partial class CorrelationEngine
         {
             foreach (var pending in _pending.Values)
             {
-                while (pending.TryTakeUpTo(DateTimeOffset.MaxValue, out var next))
-                    Place(next, matches);
+                while (pending.TryTakeUpTo(DateTimeOffset.MaxValue, out var next, out var nextWatermark))
+                    Place(next, nextWatermark, matches);
             }
         }
 
-        private void Place(Entry entry, List<CorrelationMatch> matches)
+        private void Place(Entry entry, Watermark? watermark, List<CorrelationMatch> matches)
         {
             // One principal's matches in a row share one group array (see GroupOf), and so one key and group.
             GroupEntries? entries;
@@ -989,8 +1037,7 @@ public sealed partial class CorrelationEngine
             else
             {
                 var made = KeyOf(entry.Group);
-                if (!Groups.TryGetValue(made, out entries))
-                    Groups[made] = entries = new GroupEntries();
+                entries = _recentGroups.Get(made, _groupNamed ??= GroupNamed);
                 _lastKeyOf = entry.Group;
                 _lastKey = made;
                 _lastGroup = entries;
@@ -1000,7 +1047,7 @@ public sealed partial class CorrelationEngine
 
             var ticks = entry.Time.UtcTicks;
             var at = entries.LastAtOrBefore(ticks) + 1;
-            entries.Insert(at, entry);
+            entries.Insert(at, entry, watermark);
 
             // A match whose window no later match's window reaches (the newest, or the newest of its stream in a group
             // other streams fed) is counted into the window kept for the previous such match, not measured again.
@@ -1127,7 +1174,8 @@ public sealed partial class CorrelationEngine
         public void Sweep(List<CorrelationMatch> matches)
         {
             var current = engine._currentWatermark is { } reading ? reading.Latest - Lateness : DateTimeOffset.MaxValue;
-            Close(entries => Min(engine._watermarks[entries[^1].Stream].Latest - Lateness, current), matches);
+            var lateness = Lateness;
+            Close(entries => Min((entries.NewestWatermark ?? engine._watermarks[entries[^1].Stream]).Latest - lateness, current), matches);
         }
 
         private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
@@ -1200,6 +1248,17 @@ public sealed partial class CorrelationEngine
                 : value >= Resolved.Sources.Length;
             if (!holds)
                 return null;
+            // Busy groups fire window after window: the rules and event ids are gathered in one pass.
+            var ruleIds = new List<string>(Resolved.Sources.Length);
+            var eventIds = new List<string>(Math.Min(window.Count, MaxEventIds));
+            foreach (var entry in window)
+            {
+                if (!ruleIds.Contains(entry.RuleId))
+                    ruleIds.Add(entry.RuleId);
+                if (eventIds.Count < MaxEventIds && entry.Summary.EventId is { } id)
+                    eventIds.Add(id);
+            }
+
             var first = window[0];
             return new CorrelationMatch
             {
@@ -1209,8 +1268,8 @@ public sealed partial class CorrelationEngine
                 WindowEnd = window[^1].Time,
                 Events = window.Count,
                 Measured = value,
-                RuleIds = [.. window.Select(entry => entry.RuleId).Distinct(StringComparer.Ordinal)],
-                EventIds = [.. window.Select(entry => entry.Summary.EventId).OfType<string>().Take(MaxEventIds)],
+                RuleIds = [.. ruleIds],
+                EventIds = [.. eventIds],
                 Last = window[^1].Summary,
                 Stream = window[^1].Stream,
             };

@@ -31,4 +31,29 @@ internal sealed class IndexedField
     public (string Prefix, int[] Rules)[] Prefixes { get; }
 
     public bool TryGetRules(ReadOnlySpan<char> value, out int[] rules) => _lookup.TryGetValue(value, out rules!);
+
+    /// <summary>A number of its own among every index's fields, for what a thread keeps per field (<see cref="MatchScratch"/>).</summary>
+    public int Ordinal { get; } = Interlocked.Increment(ref s_lastOrdinal);
+
+    private static int s_lastOrdinal = -1;
+
+    /// <summary><see cref="RulesOf"/> as a delegate made once.</summary>
+    public Func<string, int[]> RulesOfValue => _rulesOfValue ??= RulesOf;
+
+    private Func<string, int[]>? _rulesOfValue;
+
+    /// <summary>Every rule keyed on <paramref name="value"/>, by the value or by a prefix of it, in rule order.</summary>
+    public int[] RulesOf(string value)
+    {
+        var rules = new SortedSet<int>();
+        if (TryGetRules(value, out var exact))
+            rules.UnionWith(exact);
+        foreach (var (prefix, prefixed) in Prefixes)
+        {
+            if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                rules.UnionWith(prefixed);
+        }
+
+        return [.. rules];
+    }
 }

@@ -84,7 +84,14 @@ internal sealed class SourceIndex
             {
                 if (value.IsNull)
                     continue;
-                // A plain ASCII key is looked up from its bytes, widened, without making its string.
+
+                // A short ASCII value is one of a few strings the reader shares: its rules are kept by the instance.
+                if (field.Normalization == TextNormalization.None && value.TryGetSharedText(out var shared))
+                {
+                    Mark(scratch.KeyedRules(field, shared));
+                    continue;
+                }
+
                 var text = ValueText.Of(value, field.Normalization, scratch);
                 if (field.TryGetRules(text, out var rules))
                     Mark(rules);
@@ -108,11 +115,32 @@ internal sealed class SourceIndex
         }
 
         candidates.AddRange(_always);
-        candidates.Sort();
-        foreach (var rule in CollectionsMarshal.AsSpan(candidates))
+        var ordered = CollectionsMarshal.AsSpan(candidates);
+        SortFew(ordered);
+        foreach (var rule in ordered)
         {
             if (_residuals[rule].Evaluate(logEvent, scratch))
                 matches.Add(_rules[rule].Rule);
+        }
+    }
+
+    // Rules are tried in their order, so that matches come out alike whatever picked them. An event has a few
+    // candidates, mostly in order already: they are sorted by insertion, without a general sort's setup.
+    private static void SortFew(Span<int> rules)
+    {
+        if (rules.Length > 32)
+        {
+            rules.Sort();
+            return;
+        }
+
+        for (var i = 1; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            var at = i;
+            for (; at > 0 && rules[at - 1] > rule; at--)
+                rules[at] = rules[at - 1];
+            rules[at] = rule;
         }
     }
 

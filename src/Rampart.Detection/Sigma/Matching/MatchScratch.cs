@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Rampart.Core;
 using Rampart.Core.Events;
+using Rampart.Detection.Sigma.Indexing;
 
 namespace Rampart.Detection.Sigma.Matching;
 
@@ -24,6 +26,10 @@ internal sealed class MatchScratch
     private int[] _fieldStamps = [];
     private (int Start, int Count)[] _fieldRanges = [];
     private readonly List<FieldValue> _fieldValues = new(64);
+
+    // Per indexed field (by its ordinal): the rules keyed on the values met lately, by string instance.
+    private const int KeyedValuesPerField = 1024;
+    private IdentityCache<string, int[]>?[] _keyedRules = [];
     private LogEvent? _fieldsOf;
 
     /// <summary>The calling thread's buffers.</summary>
@@ -76,6 +82,19 @@ internal sealed class MatchScratch
 
         var (from, count) = _fieldRanges[ordinal];
         return CollectionsMarshal.AsSpan(_fieldValues).Slice(from, count);
+    }
+
+    /// <summary>
+    /// The rules <paramref name="field"/> keys on <paramref name="value"/> (<see cref="IndexedField.RulesOf"/>), kept per
+    /// string instance: values shared through the reader's cache (event names, identity types) are looked up by
+    /// reference once met.
+    /// </summary>
+    public int[] KeyedRules(IndexedField field, string value)
+    {
+        if (field.Ordinal >= _keyedRules.Length)
+            Array.Resize(ref _keyedRules, Math.Max(field.Ordinal + 1, _keyedRules.Length * 2));
+        var rules = _keyedRules[field.Ordinal] ??= new IdentityCache<string, int[]>(KeyedValuesPerField);
+        return rules.Get(value, field.RulesOfValue);
     }
 
     /// <summary>Every leaf value of the event, collected once per event however many keyword searches ask.</summary>
