@@ -529,95 +529,34 @@ public sealed partial class CorrelationEngine
     [GeneratedRegex(@"\d{8}T\d{4}Z")]
     private static partial Regex FileTimestamp();
 
-    /// <summary>Something kept in time order, by its time in UTC ticks.</summary>
-    private interface ITimed
-    {
-        long Ticks { get; }
-    }
-
-    /// <summary>A match waiting to be placed, with its time and its stream's watermark.</summary>
-    private struct Waiting : ITimed
-    {
-        public long Ticks { get; init; }
-
-        public Entry Entry;
-
-        public Watermark? Watermark;
-    }
-
-    // The first of items[from..to), which are in time order, later than ticks; to when none is. Matches mostly
-    // arrive in order, so the last is looked at first; otherwise found by halving.
-    private static int FirstLaterThan<T>(T[] items, int from, int to, long ticks)
-        where T : struct, ITimed
-    {
-        if (to == from || items[to - 1].Ticks <= ticks)
-            return to;
-        var low = from;
-        var high = to - 1;
-        while (low < high)
-        {
-            var middle = low + ((high - low) >> 1);
-            if (items[middle].Ticks > ticks)
-                high = middle;
-            else
-                low = middle + 1;
-        }
-
-        return low;
-    }
-
     /// <summary>
-    /// Matches waiting to be placed, kept sorted by time (ties in arrival order). Nearly sorted input makes inserts
-    /// cheap; a match of a file delivered after another covering the same minutes finds its place among that file's
-    /// matches by halving, on their times kept beside them in one array.
+    /// Matches of one stream waiting to be placed, taken in time order (ties in arrival order). Records arrive a few
+    /// minutes out of order, and a file delivered after another may cover the same minutes: a heap keeps insertion
+    /// cheap wherever a match falls.
     /// </summary>
     private sealed class PendingEntries
     {
-        private Waiting[] _items = new Waiting[16];
-        private int _head;
-        private int _count;
+        private readonly PriorityQueue<Entry, (long Ticks, long Arrival)> _queue = new();
+        private long _arrivals;
+
+        /// <summary>The stream's watermark, once a match brought it.</summary>
+        public Watermark? Watermark { get; private set; }
 
         public void Insert(Entry entry, Watermark? watermark)
         {
-            if (_count == _items.Length)
-            {
-                if (_head * 2 >= _count)
-                {
-                    // Half the array is taken already: the rest moves to its start instead of growing it.
-                    Array.Copy(_items, _head, _items, 0, _count - _head);
-                    Array.Clear(_items, _count - _head, _head);
-                    _count -= _head;
-                    _head = 0;
-                }
-                else
-                {
-                    Array.Resize(ref _items, _items.Length * 2);
-                }
-            }
-
-            // After every match of the same time or earlier: the end, or found by halving when the match is behind.
-            var ticks = entry.Time.UtcTicks;
-            var at = FirstLaterThan(_items, _head, _count, ticks);
-            if (at < _count)
-                Array.Copy(_items, at, _items, at + 1, _count - at);
-            _items[at] = new Waiting { Ticks = ticks, Entry = entry, Watermark = watermark };
-            _count++;
+            Watermark ??= watermark;
+            _queue.Enqueue(entry, (entry.Time.UtcTicks, _arrivals++));
         }
 
-        public bool TryTakeUpTo(DateTimeOffset limit, out Entry entry, out Watermark? watermark)
+        public bool TryTakeUpTo(DateTimeOffset limit, out Entry entry)
         {
-            if (_head < _count && _items[_head].Ticks <= limit.UtcTicks)
+            if (_queue.TryPeek(out entry!, out var priority) && priority.Ticks <= limit.UtcTicks)
             {
-                entry = _items[_head].Entry;
-                watermark = _items[_head].Watermark;
-                _items[_head++] = default;
-                if (_head == _count)
-                    _head = _count = 0;
+                _queue.Dequeue();
                 return true;
             }
 
             entry = null!;
-            watermark = null;
             return false;
         }
     }
@@ -693,9 +632,9 @@ public sealed partial class CorrelationEngine
         private readonly WindowCounts _counts = new();
         private bool _valid;
 
-        private struct Kept : ITimed
+        private struct Kept
         {
-            public long Ticks { get; init; }
+            public long Ticks;
 
             public string? Value;
             public int Source;
@@ -781,7 +720,26 @@ public sealed partial class CorrelationEngine
         /// Mostly the newest. Otherwise found by halving: a group fed from several streams (a role used in two regions,
         /// whose files come one region after the other) holds matches far ahead of the ones still arriving.
         /// </remarks>
-        public int LastAtOrBefore(long ticks) => FirstLaterThan(_items, _head, _head + Count, ticks) - _head - 1;
+        public int LastAtOrBefore(long ticks)
+        {
+            var end = _head + Count;
+            if (Count == 0 || _items[end - 1].Ticks <= ticks)
+                return Count - 1;
+
+            // The first match later than ticks; the one before it is the answer.
+            var low = _head;
+            var high = end - 1;
+            while (low < high)
+            {
+                var middle = low + ((high - low) >> 1);
+                if (_items[middle].Ticks > ticks)
+                    high = middle;
+                else
+                    low = middle + 1;
+            }
+
+            return low - _head - 1;
+        }
 
         /// <summary>
         /// Counts the window ending at the match just inserted at <paramref name="at"/>, moving on from the counted window
@@ -957,8 +915,8 @@ public sealed partial class CorrelationEngine
             var pending = PendingOf(entry.Stream, watermark);
             pending.Insert(entry, watermark);
             var limit = (latest > entry.Time ? latest : entry.Time) - Lateness;
-            while (pending.TryTakeUpTo(limit, out var next, out var nextWatermark))
-                Place(next, nextWatermark, matches);
+            while (pending.TryTakeUpTo(limit, out var next))
+                Place(next, pending.Watermark, matches);
         }
 
         // A group's key is mostly one value (a principal) whose string is shared through the reader's cache of values:
@@ -1012,8 +970,8 @@ public sealed partial class CorrelationEngine
             if (watermark.Id >= _pendingById.Length || _pendingById[watermark.Id] is not { } pending)
                 return;
             var limit = watermark.Latest - Lateness;
-            while (pending.TryTakeUpTo(limit, out var next, out var nextWatermark))
-                Place(next, nextWatermark, matches);
+            while (pending.TryTakeUpTo(limit, out var next))
+                Place(next, pending.Watermark, matches);
         }
 
         // Places every match still waiting, stream by stream in the order they came, each in time order.
@@ -1021,8 +979,8 @@ public sealed partial class CorrelationEngine
         {
             foreach (var pending in _pending.Values)
             {
-                while (pending.TryTakeUpTo(DateTimeOffset.MaxValue, out var next, out var nextWatermark))
-                    Place(next, nextWatermark, matches);
+                while (pending.TryTakeUpTo(DateTimeOffset.MaxValue, out var next))
+                    Place(next, pending.Watermark, matches);
             }
         }
 

@@ -43,17 +43,16 @@ internal sealed class IndexedField
     private Func<string, int[]>? _rulesOfValue;
 
     /// <summary>Every rule keyed on <paramref name="value"/>, by the value or by a prefix of it, in rule order.</summary>
+    /// <remarks>Mostly one list the index holds already; only a value keyed both ways (or by several prefixes) makes one.</remarks>
     public int[] RulesOf(string value)
     {
-        var rules = new SortedSet<int>();
-        if (TryGetRules(value, out var exact))
-            rules.UnionWith(exact);
+        var rules = TryGetRules(value, out var exact) ? exact : [];
         foreach (var (prefix, prefixed) in Prefixes)
         {
             if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                rules.UnionWith(prefixed);
+                rules = rules.Length == 0 ? prefixed : [.. rules.Union(prefixed).Order()];
         }
 
-        return [.. rules];
+        return rules;
     }
 }
