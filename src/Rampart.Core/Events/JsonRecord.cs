@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -501,12 +502,36 @@ public sealed class JsonRecord
             if (at < 0)
                 return -1;
             ref readonly var member = ref _slots[first + at];
-            if (json.Slice(member.NameStart, member.NameLength).SequenceEqual(utf8Name))
+            if (SameName(json.Slice(member.NameStart, member.NameLength), utf8Name))
                 return first + at;
             end = at;
         }
 
         return -1;
+    }
+
+    // Whether two names whose digests matched are the same: names are short, so at most two overlapping words are
+    // compared, without a call.
+    private static bool SameName(ReadOnlySpan<byte> name, ReadOnlySpan<byte> other)
+    {
+        if (name.Length != other.Length)
+            return false;
+        if (name.Length >= 8)
+        {
+            return name.Length <= 16
+                ? MemoryMarshal.Read<ulong>(name) == MemoryMarshal.Read<ulong>(other) && MemoryMarshal.Read<ulong>(name[^8..]) == MemoryMarshal.Read<ulong>(other[^8..])
+                : name.SequenceEqual(other);
+        }
+
+        if (name.Length >= 4)
+            return MemoryMarshal.Read<uint>(name) == MemoryMarshal.Read<uint>(other) && MemoryMarshal.Read<uint>(name[^4..]) == MemoryMarshal.Read<uint>(other[^4..]);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (name[i] != other[i])
+                return false;
+        }
+
+        return true;
     }
 
     private int FindMemberComparingEach(int first, int count, int key, ReadOnlySpan<byte> utf8Name)
@@ -526,7 +551,7 @@ public sealed class JsonRecord
     private static bool NameEquals(ReadOnlySpan<byte> json, in JsonSlot member, int key, ReadOnlySpan<byte> utf8Name)
     {
         if (member.NameKey == key)
-            return json.Slice(member.NameStart, member.NameLength).SequenceEqual(utf8Name);
+            return SameName(json.Slice(member.NameStart, member.NameLength), utf8Name);
         return member.NameIsEscaped && JsonText.EscapedNameEquals(json.Slice(member.NameStart - 1, member.NameLength + 2), utf8Name);
     }
 

@@ -833,8 +833,9 @@ public sealed partial class CorrelationEngine
         private readonly Dictionary<string, PendingEntries> _pending = new(StringComparer.Ordinal);
         private PendingEntries?[] _pendingById = [];
         private string? _lastKey;
-        private string? _lastRaw;
-        private string? _lastTransformed;
+        private readonly IdentityCache<string, string?> _transformed = new(256);
+        private readonly ValueTransform _transform = resolved.Rule.Condition?.Transform ?? ValueTransform.None;
+        private Func<string, string?>? _transformRaw;
         private Func<double, bool>? _holds;
         private GroupEntries? _lastGroup;
         private string?[]? _lastKeyOf;
@@ -1061,19 +1062,13 @@ public sealed partial class CorrelationEngine
         private bool Holds(double measured) =>
             Rule.Condition is { } condition ? condition.Holds(measured) : measured >= Resolved.Sources.Length;
 
-        // Values repeat (one client's user agent, one address), and cached strings share one instance: the last
-        // transform is kept.
+        // Values repeat (one client's user agent, one address), and cached strings share one instance: transforms are
+        // kept by the raw string's identity.
         private string? Transformed(string raw)
         {
-            if (Rule.Condition!.Transform == ValueTransform.None)
+            if (_transform == ValueTransform.None)
                 return raw;
-            if (!ReferenceEquals(raw, _lastRaw))
-            {
-                _lastRaw = raw;
-                _lastTransformed = engine.Transform(raw, Rule.Condition.Transform);
-            }
-
-            return _lastTransformed;
+            return _transformed.Get(raw, _transformRaw ??= raw => engine.Transform(raw, _transform));
         }
 
         /// <summary>Whether a <c>new_value</c> baseline already knows the value of these observation values for their group.</summary>

@@ -93,6 +93,26 @@ public sealed class JsonRecordTests
     }
 
     [Fact]
+    public void NamesOfEveryLengthThatDifferInOneByteOutsideTheDigestAreToldApart()
+    {
+        // The digest holds a name's length and its first, middle and last byte: every other byte is compared, for
+        // every length the comparison treats apart (words of four and eight bytes, and longer names).
+        for (var length = 4; length <= 40; length++)
+        {
+            var name = new string('a', length);
+            var skip = new HashSet<int> { 0, length / 2, length - 1 };
+            foreach (var at in Enumerable.Range(0, length).Where(i => !skip.Contains(i)))
+            {
+                var other = string.Concat(name.AsSpan(0, at), "b", name.AsSpan(at + 1));
+                var logEvent = JsonLogEvent.Parse($$"""{"{{name}}":"same","{{other}}":"other"}""", LogSourceTypes.CloudTrail);
+
+                Assert.Equal(["same"], Texts(logEvent, name));
+                Assert.Equal(["other"], Texts(logEvent, other));
+            }
+        }
+    }
+
+    [Fact]
     public void AnEscapedPropertyNameMatchesItsUnescapedForm()
     {
         var logEvent = JsonLogEvent.Parse("""{"ev\u0065ntName":"GetObject","outer":{"caf\u00e9":"x","a\"b":"quoted"}}""", LogSourceTypes.CloudTrail);
