@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
@@ -512,6 +513,7 @@ public sealed class JsonRecord
 
     // Whether two names whose digests matched are the same: names are short, so at most two overlapping words are
     // compared, without a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SameName(ReadOnlySpan<byte> name, ReadOnlySpan<byte> other)
     {
         if (name.Length != other.Length)

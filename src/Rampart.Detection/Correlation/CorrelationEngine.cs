@@ -531,13 +531,19 @@ public sealed partial class CorrelationEngine
 
     /// <summary>
     /// Matches of one stream waiting to be placed, taken in time order (ties in arrival order). Records arrive a few
-    /// minutes out of order, and a file delivered after another may cover the same minutes: a heap keeps insertion
-    /// cheap wherever a match falls.
+    /// minutes out of order, and a file delivered after another may cover the same minutes: a match finds its place
+    /// among the later ones by halving, and room is made by moving plain (time, slot) pairs, while the matches
+    /// themselves stay in their slots.
     /// </summary>
     private sealed class PendingEntries
     {
-        private readonly PriorityQueue<Entry, (long Ticks, long Arrival)> _queue = new();
-        private long _arrivals;
+        private (long Ticks, int Slot)[] _order = new (long, int)[16];
+        private int _head;
+        private int _count;
+        private Entry?[] _entries = new Entry?[16];
+        private int[] _freeSlots = new int[16];
+        private int _freeCount;
+        private int _slotsUsed;
 
         /// <summary>The stream's watermark, once a match brought it.</summary>
         public Watermark? Watermark { get; private set; }
@@ -545,19 +551,73 @@ public sealed partial class CorrelationEngine
         public void Insert(Entry entry, Watermark? watermark)
         {
             Watermark ??= watermark;
-            _queue.Enqueue(entry, (entry.Time.UtcTicks, _arrivals++));
+            if (_count == _order.Length)
+            {
+                if (_head * 2 >= _count)
+                {
+                    // Half the array is taken already: the rest moves to its start instead of growing it.
+                    Array.Copy(_order, _head, _order, 0, _count - _head);
+                    _count -= _head;
+                    _head = 0;
+                }
+                else
+                {
+                    Array.Resize(ref _order, _order.Length * 2);
+                }
+            }
+
+            // After every match of the same time or earlier: the end, or found by halving when the match is behind.
+            var ticks = entry.Time.UtcTicks;
+            var at = _count;
+            if (_count > _head && _order[_count - 1].Ticks > ticks)
+            {
+                var low = _head;
+                var high = _count - 1;
+                while (low < high)
+                {
+                    var middle = low + ((high - low) >> 1);
+                    if (_order[middle].Ticks > ticks)
+                        high = middle;
+                    else
+                        low = middle + 1;
+                }
+
+                at = low;
+                Array.Copy(_order, at, _order, at + 1, _count - at);
+            }
+
+            var slot = _freeCount > 0 ? _freeSlots[--_freeCount] : NewSlot();
+            _entries[slot] = entry;
+            _order[at] = (ticks, slot);
+            _count++;
         }
 
         public bool TryTakeUpTo(DateTimeOffset limit, out Entry entry)
         {
-            if (_queue.TryPeek(out entry!, out var priority) && priority.Ticks <= limit.UtcTicks)
+            if (_head < _count && _order[_head].Ticks <= limit.UtcTicks)
             {
-                _queue.Dequeue();
+                var slot = _order[_head++].Slot;
+                entry = _entries[slot]!;
+                _entries[slot] = null;
+                _freeSlots[_freeCount++] = slot;
+                if (_head == _count)
+                    _head = _count = 0;
                 return true;
             }
 
             entry = null!;
             return false;
+        }
+
+        private int NewSlot()
+        {
+            if (_slotsUsed == _entries.Length)
+            {
+                Array.Resize(ref _entries, _entries.Length * 2);
+                Array.Resize(ref _freeSlots, _entries.Length);
+            }
+
+            return _slotsUsed++;
         }
     }
 
