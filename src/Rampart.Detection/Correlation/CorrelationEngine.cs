@@ -264,9 +264,9 @@ public sealed partial class CorrelationEngine
                 var positions = state.Positions[source];
                 if (state.IsNewValue && state.Knows(positions, observation.Values, time))
                     continue;
-                var group = state.GroupOf(positions.Group, observation.Values);
+                var (group, key) = state.GroupOf(positions.Group, observation.Values);
                 var value = positions.Value >= 0 ? observation.Values[positions.Value] : null;
-                state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, value), matches, watermark);
+                state.Add(new Entry(time, source, observation.Summary, observation.Stream, observation.Rule.Id, group, key, value), matches, watermark);
             }
         }
 
@@ -446,7 +446,7 @@ public sealed partial class CorrelationEngine
 
             var group = parent.Rule.GroupBy.Select(Lookup).ToArray();
             var value = parent.Rule.Condition?.Field is { } field ? Lookup(field) : null;
-            parent.Add(new Entry(match.WindowEnd, source, match.Last, match.Stream, match.Correlation.Id, group, value), matches);
+            parent.Add(new Entry(match.WindowEnd, source, match.Last, match.Stream, match.Correlation.Id, group, KeyOf(group), value), matches);
         }
     }
 
@@ -876,7 +876,8 @@ public sealed partial class CorrelationEngine
         }
     }
 
-    private sealed record Entry(DateTimeOffset Time, int Source, EventSummary Summary, string Stream, string RuleId, string?[] Group, string? Value);
+    // Key: the group's key (KeyOf), made while the match's values are at hand rather than when it is placed.
+    private sealed record Entry(DateTimeOffset Time, int Source, EventSummary Summary, string Stream, string RuleId, string?[] Group, string Key, string? Value);
 
     private sealed class State(ResolvedCorrelation resolved, CorrelationEngine engine)
     {
@@ -898,7 +899,6 @@ public sealed partial class CorrelationEngine
         private Func<string, string?>? _transformRaw;
         private Func<double, bool>? _holds;
         private GroupEntries? _lastGroup;
-        private string?[]? _lastKeyOf;
         private readonly IdentityCache<string, GroupEntries> _recentGroups = new(64);
         private Func<string, GroupEntries>? _groupNamed;
 
@@ -923,25 +923,27 @@ public sealed partial class CorrelationEngine
 
         // The group-by values of the last match added: a principal's matches in a row share one array (never changed).
         private string?[]? _lastGroupValues;
+        private string _lastGroupKey = "";
 
-        /// <summary>The group-by values at <paramref name="positions"/> of an observation's values.</summary>
-        public string?[] GroupOf(int[] positions, string?[] values)
+        /// <summary>The group-by values at <paramref name="positions"/> of an observation's values, and their key.</summary>
+        public (string?[] Group, string Key) GroupOf(int[] positions, string?[] values)
         {
             if (positions.Length == 0)
-                return [];
+                return ([], "");
             if (_lastGroupValues is { } last && last.Length == positions.Length)
             {
                 var same = true;
                 for (var i = 0; i < positions.Length && same; i++)
                     same = ReferenceEquals(last[i], values[positions[i]]);
                 if (same)
-                    return last;
+                    return (last, _lastGroupKey);
             }
 
             var group = new string?[positions.Length];
             for (var i = 0; i < positions.Length; i++)
                 group[i] = values[positions[i]];
-            return _lastGroupValues = group;
+            _lastGroupValues = group;
+            return (group, _lastGroupKey = KeyOf(group));
         }
 
         /// <summary>For <c>new_value</c>, what each group has taken so far.</summary>
@@ -995,7 +997,6 @@ public sealed partial class CorrelationEngine
                 _recentGroups.Forget(removed);
             if (string.Equals(key, _lastKey, StringComparison.Ordinal))
             {
-                _lastKeyOf = null;
                 _lastKey = null;
                 _lastGroup = null;
             }
@@ -1047,22 +1048,19 @@ public sealed partial class CorrelationEngine
 
         private void Place(Entry entry, Watermark? watermark, List<CorrelationMatch> matches)
         {
-            // One principal's matches in a row share one group array (see GroupOf), and so one key and group.
+            // One principal's matches in a row share one key string (see GroupOf), and so one group.
+            var key = entry.Key;
             GroupEntries? entries;
-            if (ReferenceEquals(entry.Group, _lastKeyOf) && _lastGroup is { } last)
+            if (ReferenceEquals(key, _lastKey) && _lastGroup is { } last)
             {
                 entries = last;
             }
             else
             {
-                var made = KeyOf(entry.Group);
-                entries = _recentGroups.Get(made, _groupNamed ??= GroupNamed);
-                _lastKeyOf = entry.Group;
-                _lastKey = made;
+                entries = _recentGroups.Get(key, _groupNamed ??= GroupNamed);
+                _lastKey = key;
                 _lastGroup = entries;
             }
-
-            var key = _lastKey!;
 
             var ticks = entry.Time.UtcTicks;
             var at = entries.LastAtOrBefore(ticks) + 1;
@@ -1161,7 +1159,7 @@ public sealed partial class CorrelationEngine
         {
             if (entry.Value is not { } raw || Transformed(raw) is not { } value)
                 return;
-            if (!Baselines.Learn(KeyOf(entry.Group), entry.Group, value, entry.Time, Rule.Timespan))
+            if (!Baselines.Learn(entry.Key, entry.Group, value, entry.Time, Rule.Timespan))
                 return;
             engine.Fired(this, new CorrelationMatch
             {
