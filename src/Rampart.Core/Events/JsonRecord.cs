@@ -35,11 +35,18 @@ public sealed class JsonRecord
     // The bytes of a string that reads as it stands: printable ASCII but the escape character. One pass finds any other.
     private static readonly SearchValues<byte> PlainAscii = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Where(b => b != '\\').Select(b => (byte)b)]);
 
-    // While a record is read, the members of its objects are located too, down to this many levels and until the
-    // record has this many slots: lookups then find them without stepping over bytes a second time. Deeper objects,
-    // arrays and the rest of very wide records are located when a lookup first goes into them.
+    // While a record is read, the members of the top-level objects lookups want (below) are located too, down to
+    // this many levels and until the record has this many slots: lookups then find them without stepping over bytes
+    // a second time. Other objects, deeper ones, arrays and the rest of very wide records are located when a lookup
+    // first goes into them.
     private const int EagerDepth = 6;
     private const int EagerSlots = 256;
+
+    // Which top-level objects are located while reading: those lookups went into in earlier records of this instance
+    // (a source's records share their shape: CloudTrail's userIdentity is looked into, its requestParameters and
+    // responseElements seldom are). The others are read through and located only if a lookup goes into them.
+    private const int MaxWantedObjects = 16;
+    private (int Key, byte[] Name)[] _wantedObjects = [];
 
     // Held while lookups locate members and decode values, for records that may be shared between threads.
     private readonly Lock? _gate;
@@ -197,6 +204,13 @@ public sealed class JsonRecord
         var slot = FindProperty(utf8Name);
         value = slot < 0 ? default : _json.Slice(_slots[slot].ValueStart, _slots[slot].ValueLength);
         return slot >= 0;
+    }
+
+    /// <summary>Whether the members of the top-level property <paramref name="utf8Name"/> have been located, while reading or since.</summary>
+    internal bool IsLocated(ReadOnlySpan<byte> utf8Name)
+    {
+        var slot = FindProperty(utf8Name);
+        return slot >= 0 && _slots[slot].Members >= 0;
     }
 
     /// <summary>The kind of the top-level property <paramref name="utf8Name"/>; <see cref="JsonValueKind.Undefined"/> when absent.</summary>
@@ -557,12 +571,35 @@ public sealed class JsonRecord
         return member.NameIsEscaped && JsonText.EscapedNameEquals(json.Slice(member.NameStart - 1, member.NameLength + 2), utf8Name);
     }
 
+    // Whether the top-level object with this name is one lookups went into before (see _wantedObjects).
+    private bool IsWanted(int nameKey, ReadOnlySpan<byte> name)
+    {
+        foreach (var (key, wanted) in _wantedObjects)
+        {
+            if (key == nameKey && SameName(wanted, name))
+                return true;
+        }
+
+        return false;
+    }
+
+    // A lookup goes into a top-level object that was read through: records to come have theirs located while read.
+    private void Want(int slot)
+    {
+        var members = _slots[Root].Members;
+        if (_kind != JsonValueKind.Object || slot < members || slot >= members + _slots[Root].MemberCount
+            || KindOf(slot) != JsonValueKind.Object || _slots[slot].NameIsEscaped || _wantedObjects.Length >= MaxWantedObjects)
+            return;
+        _wantedObjects = [.. _wantedObjects, (_slots[slot].NameKey, _json.Span.Slice(_slots[slot].NameStart, _slots[slot].NameLength).ToArray())];
+    }
+
     // Notes where the members of an object or array lie; once per record. The bytes were validated when the
     // record was loaded, so stepping over values needs no second parse.
     private void LocateMembers(int slot)
     {
         if (_slots[slot].Members >= 0)
             return;
+        Want(slot);
         var json = _json.Span[.._slots[slot].ValueEnd];
         var first = _slotCount;
         var isObject = json[_slots[slot].ValueStart] == (byte)'{';
@@ -627,7 +664,7 @@ public sealed class JsonRecord
             var token = reader.TokenType;
             var ascii = token != JsonTokenType.String ? (byte)0 : reader.ValueIsEscaped ? JsonSlot.AsciiNo : JsonSlot.Unescaped;
             (int First, int Count) members = (-1, 0);
-            if (token == JsonTokenType.StartObject && depth < EagerDepth && _slotCount + _pendingCount < EagerSlots)
+            if (token == JsonTokenType.StartObject && depth < EagerDepth && _slotCount + _pendingCount < EagerSlots && (depth > 1 || IsWanted(nameKey, name)))
             {
                 if (ReadObject(ref reader, offset, depth + 1) is not { } located)
                     return null;

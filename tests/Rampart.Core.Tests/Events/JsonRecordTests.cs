@@ -256,6 +256,37 @@ public sealed class JsonRecordTests
     }
 
     [Fact]
+    public void TopLevelObjectsThatLookupsWentIntoAreLocatedWhileTheNextRecordsAreRead()
+    {
+        var record = new JsonRecord();
+        string Record(int i) => $$$$"""{"eventName":"e{{{{i}}}}","userIdentity":{"type":"AssumedRole","sessionContext":{"sessionIssuer":{"arn":"role{{{{i}}}}"}}},"requestParameters":{"bucketName":"b{{{{i}}}}"}}""";
+        var arn = FieldPath.Parse("userIdentity.sessionContext.sessionIssuer.arn");
+
+        Assert.True(record.TryLoad(System.Text.Encoding.UTF8.GetBytes(Record(0)), out _));
+        Assert.False(record.IsLocated("userIdentity"u8));
+        var first = new JsonLogEvent(LogSourceTypes.CloudTrail, record, default, _ => new EventSummary());
+        Assert.Equal(["role0"], Texts(first, arn.Name));
+
+        for (var i = 1; i < 4; i++)
+        {
+            Assert.True(record.TryLoad(System.Text.Encoding.UTF8.GetBytes(Record(i)), out _));
+            Assert.True(record.IsLocated("userIdentity"u8));
+            Assert.False(record.IsLocated("requestParameters"u8));
+            var logEvent = new JsonLogEvent(LogSourceTypes.CloudTrail, record, default, _ => new EventSummary());
+            Assert.Equal([$"role{i}"], Texts(logEvent, arn.Name));
+        }
+
+        // Looked into once, requestParameters is located while reading from then on.
+        var third = new JsonLogEvent(LogSourceTypes.CloudTrail, record, default, _ => new EventSummary());
+        Assert.Equal(["b3"], Texts(third, "requestParameters.bucketName"));
+        Assert.True(record.TryLoad(System.Text.Encoding.UTF8.GetBytes(Record(9)), out _));
+        Assert.True(record.IsLocated("requestParameters"u8));
+        var last = new JsonLogEvent(LogSourceTypes.CloudTrail, record, default, _ => new EventSummary());
+        Assert.Equal(["b9"], Texts(last, "requestParameters.bucketName"));
+        Assert.Equal(["role9"], Texts(last, arn.Name));
+    }
+
+    [Fact]
     public void ObjectsLocatedWhileReadingAndThoseLocatedLaterAnswerAlike()
     {
         // Ten levels (deeper than are located while reading), objects inside arrays, a repeated name at depth,
