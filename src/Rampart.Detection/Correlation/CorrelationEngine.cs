@@ -529,6 +529,36 @@ public sealed partial class CorrelationEngine
     [GeneratedRegex(@"\d{8}T\d{4}Z")]
     private static partial Regex FileTimestamp();
 
+    /// <summary>Something kept in time order, by its time in UTC ticks.</summary>
+    private interface ITimed
+    {
+        long Ticks { get; }
+    }
+
+    // The first of items[from..to), which are in time order, later than ticks; to when none is. Matches mostly
+    // arrive in order, so the last is looked at first; otherwise found by halving.
+    private static int FirstLaterThan<T>(T[] items, int from, int to, long ticks)
+        where T : struct, ITimed
+    {
+        if (to == from || items[to - 1].Ticks <= ticks)
+            return to;
+        var low = from;
+        var high = to - 1;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (items[middle].Ticks > ticks)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+
+        return low;
+    }
+
+    /// <summary>A waiting match's time and the slot that holds it.</summary>
+    private readonly record struct Waiting(long Ticks, int Slot) : ITimed;
+
     /// <summary>
     /// Matches of one stream waiting to be placed, taken in time order (ties in arrival order). Records arrive a few
     /// minutes out of order, and a file delivered after another may cover the same minutes: a match finds its place
@@ -537,7 +567,7 @@ public sealed partial class CorrelationEngine
     /// </summary>
     private sealed class PendingEntries
     {
-        private (long Ticks, int Slot)[] _order = new (long, int)[16];
+        private Waiting[] _order = new Waiting[16];
         private int _head;
         private int _count;
         private Entry?[] _entries = new Entry?[16];
@@ -568,27 +598,13 @@ public sealed partial class CorrelationEngine
 
             // After every match of the same time or earlier: the end, or found by halving when the match is behind.
             var ticks = entry.Time.UtcTicks;
-            var at = _count;
-            if (_count > _head && _order[_count - 1].Ticks > ticks)
-            {
-                var low = _head;
-                var high = _count - 1;
-                while (low < high)
-                {
-                    var middle = low + ((high - low) >> 1);
-                    if (_order[middle].Ticks > ticks)
-                        high = middle;
-                    else
-                        low = middle + 1;
-                }
-
-                at = low;
+            var at = FirstLaterThan(_order, _head, _count, ticks);
+            if (at < _count)
                 Array.Copy(_order, at, _order, at + 1, _count - at);
-            }
 
             var slot = _freeCount > 0 ? _freeSlots[--_freeCount] : NewSlot();
             _entries[slot] = entry;
-            _order[at] = (ticks, slot);
+            _order[at] = new Waiting(ticks, slot);
             _count++;
         }
 
@@ -692,9 +708,9 @@ public sealed partial class CorrelationEngine
         private readonly WindowCounts _counts = new();
         private bool _valid;
 
-        private struct Kept
+        private struct Kept : ITimed
         {
-            public long Ticks;
+            public long Ticks { get; init; }
 
             public string? Value;
             public int Source;
@@ -780,26 +796,7 @@ public sealed partial class CorrelationEngine
         /// Mostly the newest. Otherwise found by halving: a group fed from several streams (a role used in two regions,
         /// whose files come one region after the other) holds matches far ahead of the ones still arriving.
         /// </remarks>
-        public int LastAtOrBefore(long ticks)
-        {
-            var end = _head + Count;
-            if (Count == 0 || _items[end - 1].Ticks <= ticks)
-                return Count - 1;
-
-            // The first match later than ticks; the one before it is the answer.
-            var low = _head;
-            var high = end - 1;
-            while (low < high)
-            {
-                var middle = low + ((high - low) >> 1);
-                if (_items[middle].Ticks > ticks)
-                    high = middle;
-                else
-                    low = middle + 1;
-            }
-
-            return low - _head - 1;
-        }
+        public int LastAtOrBefore(long ticks) => FirstLaterThan(_items, _head, _head + Count, ticks) - _head - 1;
 
         /// <summary>
         /// Counts the window ending at the match just inserted at <paramref name="at"/>, moving on from the counted window
