@@ -27,9 +27,10 @@ internal sealed class MatchScratch
     private (int Start, int Count)[] _fieldRanges = [];
     private readonly List<FieldValue> _fieldValues = new(64);
 
-    // Per indexed field (by its ordinal): the rules keyed on the values met lately, by string instance.
+    // For the indexed fields met lately (a slot by the field's ordinal, so a thread that meets rule set after rule set
+    // keeps a bounded number): the rules keyed on the values met lately, by string instance.
     private const int KeyedValuesPerField = 1024;
-    private IdentityCache<string, int[]>?[] _keyedRules = [];
+    private readonly (IndexedField? Field, IdentityCache<string, int[]>? Rules)[] _keyedRules = new (IndexedField?, IdentityCache<string, int[]>?)[8];
     private LogEvent? _fieldsOf;
 
     /// <summary>The calling thread's buffers.</summary>
@@ -91,10 +92,10 @@ internal sealed class MatchScratch
     /// </summary>
     public int[] KeyedRules(IndexedField field, string value)
     {
-        if (field.Ordinal >= _keyedRules.Length)
-            Array.Resize(ref _keyedRules, Math.Max(field.Ordinal + 1, _keyedRules.Length * 2));
-        var rules = _keyedRules[field.Ordinal] ??= new IdentityCache<string, int[]>(KeyedValuesPerField);
-        return rules.Get(value, field.RulesOfValue);
+        ref var kept = ref _keyedRules[field.Ordinal & (_keyedRules.Length - 1)];
+        if (!ReferenceEquals(kept.Field, field))
+            kept = (field, new IdentityCache<string, int[]>(KeyedValuesPerField));
+        return kept.Rules!.Get(value, field.RulesOfValue);
     }
 
     /// <summary>Every leaf value of the event, collected once per event however many keyword searches ask.</summary>
