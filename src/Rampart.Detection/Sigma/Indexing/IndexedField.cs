@@ -32,11 +32,6 @@ internal sealed class IndexedField
 
     public bool TryGetRules(ReadOnlySpan<char> value, out int[] rules) => _lookup.TryGetValue(value, out rules!);
 
-    /// <summary>A number of its own among every index's fields, for what a thread keeps per field (<see cref="MatchScratch"/>).</summary>
-    public int Ordinal { get; } = Interlocked.Increment(ref s_lastOrdinal);
-
-    private static int s_lastOrdinal = -1;
-
     /// <summary><see cref="RulesOf"/> as a delegate made once.</summary>
     public Func<string, int[]> RulesOfValue => _rulesOfValue ??= RulesOf;
 

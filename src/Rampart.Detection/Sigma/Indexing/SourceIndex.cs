@@ -73,13 +73,22 @@ internal sealed class SourceIndex
 
     public int RuleCount => _rules.Length;
 
+    /// <summary>A number of its own among every index made, for what a thread keeps per index (<see cref="MatchScratch.KeyedRules"/>).</summary>
+    public int Ordinal { get; } = Interlocked.Increment(ref s_lastOrdinal);
+
+    /// <summary>How many fields the index looks up.</summary>
+    public int FieldCount => _fields.Length;
+
+    private static int s_lastOrdinal = -1;
+
     public void Match(LogEvent logEvent, MatchScratch scratch, List<SigmaRule> matches)
     {
         var candidates = scratch.Candidates;
         candidates.Clear();
         var marks = scratch.BeginMarks(_rules.Length, out var stamp);
-        foreach (var field in _fields)
+        for (var position = 0; position < _fields.Length; position++)
         {
+            var field = _fields[position];
             foreach (ref readonly var value in scratch.ValuesOf(logEvent, field.Path))
             {
                 if (value.IsNull)
@@ -88,7 +97,7 @@ internal sealed class SourceIndex
                 // A short ASCII value is one of a few strings the reader shares: its rules are kept by the instance.
                 if (field.Normalization == TextNormalization.None && value.TryGetSharedText(out var shared))
                 {
-                    Mark(scratch.KeyedRules(field, shared));
+                    Mark(scratch.KeyedRules(this, position, shared));
                     continue;
                 }
 
@@ -187,6 +196,9 @@ internal sealed class SourceIndex
             }
         }
     }
+
+    /// <summary>What finds the rules the index's field at <paramref name="position"/> keys on a value (<see cref="IndexedField.RulesOf"/>).</summary>
+    public Func<string, int[]> FieldRulesOf(int position) => _fields[position].RulesOfValue;
 
     /// <summary>A condition the index has already decided.</summary>
     private sealed class AlwaysTrue : EventPredicate

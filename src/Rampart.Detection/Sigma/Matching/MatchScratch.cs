@@ -27,10 +27,10 @@ internal sealed class MatchScratch
     private (int Start, int Count)[] _fieldRanges = [];
     private readonly List<FieldValue> _fieldValues = new(64);
 
-    // For the indexed fields met lately (a slot by the field's ordinal, so a thread that meets rule set after rule set
-    // keeps a bounded number): the rules keyed on the values met lately, by string instance.
+    // For the indexes met lately (a slot by the index's ordinal, so that a thread meeting rule set after rule set keeps
+    // a bounded number), per field: the rules keyed on the values met lately, by string instance.
     private const int KeyedValuesPerField = 1024;
-    private readonly (IndexedField? Field, IdentityCache<string, int[]>? Rules)[] _keyedRules = new (IndexedField?, IdentityCache<string, int[]>?)[8];
+    private readonly (SourceIndex? Index, IdentityCache<string, int[]>?[] Fields)[] _keyedRules = new (SourceIndex?, IdentityCache<string, int[]>?[])[8];
     private LogEvent? _fieldsOf;
 
     /// <summary>The calling thread's buffers.</summary>
@@ -86,16 +86,17 @@ internal sealed class MatchScratch
     }
 
     /// <summary>
-    /// The rules <paramref name="field"/> keys on <paramref name="value"/> (<see cref="IndexedField.RulesOf"/>), kept per
-    /// string instance: values shared through the reader's cache (event names, identity types) are looked up by
-    /// reference once met.
+    /// The rules the field at <paramref name="position"/> of <paramref name="index"/> keys on <paramref name="value"/>,
+    /// kept per string instance: values shared through the reader's cache (event names, identity types) are looked up
+    /// by reference once met.
     /// </summary>
-    public int[] KeyedRules(IndexedField field, string value)
+    public int[] KeyedRules(SourceIndex index, int position, string value)
     {
-        ref var kept = ref _keyedRules[field.Ordinal & (_keyedRules.Length - 1)];
-        if (!ReferenceEquals(kept.Field, field))
-            kept = (field, new IdentityCache<string, int[]>(KeyedValuesPerField));
-        return kept.Rules!.Get(value, field.RulesOfValue);
+        ref var kept = ref _keyedRules[index.Ordinal & (_keyedRules.Length - 1)];
+        if (!ReferenceEquals(kept.Index, index))
+            kept = (index, new IdentityCache<string, int[]>?[index.FieldCount]);
+        var rules = kept.Fields[position] ??= new IdentityCache<string, int[]>(KeyedValuesPerField);
+        return rules.Get(value, index.FieldRulesOf(position));
     }
 
     /// <summary>Every leaf value of the event, collected once per event however many keyword searches ask.</summary>
